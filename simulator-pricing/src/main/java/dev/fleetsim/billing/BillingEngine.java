@@ -151,7 +151,6 @@ public final class BillingEngine {
                     : book.reservedUsdPerHour(ri.instanceType(), ri.region(), ri.os(), ri.tenancy(),
                     ri.offeringClass(), ri.term(), ri.payment());
             RiState state = new RiState(id, ri, lineArray, weights, flexible ? riUnits : 1, flexible, effective, days);
-            Math.multiplyExact(Math.multiplyExact((long) ri.count(), 3_600_000L), (long) state.riWeight);
             (ri.scope() == RiScope.ZONE ? zonal : regional).add(state);
         }
         List<RiState> ordered = new ArrayList<>(zonal);
@@ -302,9 +301,19 @@ public final class BillingEngine {
             return this;
         }
 
+        /**
+         * @throws dev.fleetsim.pricing.MissingRateException now rather than after the simulation when an RI has no
+         *     price of its own and the price book has no rate for its type
+         */
         public BillingEngine build() {
             if (horizonMs < 0) {
                 throw new IllegalStateException("set the horizon");
+            }
+            for (ReservedInstance ri : reservedInstances) {
+                if (ri.upfrontUsd().isEmpty()) {
+                    book.reservedUsdPerHour(ri.instanceType(), ri.region(), ri.os(), ri.tenancy(),
+                            ri.offeringClass(), ri.term(), ri.payment());
+                }
             }
             return new BillingEngine(this);
         }

@@ -1,6 +1,7 @@
 package dev.fleetsim.billing;
 
 import dev.fleetsim.host.Market;
+import dev.fleetsim.host.OperatingSystem;
 import dev.fleetsim.metering.ClusterUsage;
 import dev.fleetsim.metering.FargateUsage;
 import dev.fleetsim.metering.InstanceUsage;
@@ -103,7 +104,7 @@ final class LineCatalog {
             case VCPU -> BigDecimal.valueOf(f.cpuUnits()).divide(MIB_PER_GIB);
             case MEMORY -> BigDecimal.valueOf(f.memoryMiB()).divide(MIB_PER_GIB);
             case EPHEMERAL_STORAGE -> BigDecimal.valueOf(Math.max(0, f.ephemeralStorageGiB() - INCLUDED_STORAGE_GIB));
-            case OS_LICENSE -> f.os() == dev.fleetsim.host.OperatingSystem.WINDOWS
+            case OS_LICENSE -> f.os() == OperatingSystem.WINDOWS
                     ? BigDecimal.valueOf(f.cpuUnits()).divide(MIB_PER_GIB) : BigDecimal.ZERO;
             default -> throw new IllegalArgumentException("not a Fargate component: " + component);
         };

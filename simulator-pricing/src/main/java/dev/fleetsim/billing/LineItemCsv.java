@@ -8,7 +8,8 @@ import java.math.BigDecimal;
  * Writes a bill's line items as CSV ({@code line-items.csv}, SPEC section 6), one row per item in the bill's order:
  * {@code day,line_item_type,service,resource,component,commitment_id,usage_seconds,unblended_cost_usd,amortized_cost_usd}.
  * Usage seconds are exact (millisecond precision); costs are rounded HALF_UP to 10 fraction digits for display, the
- * exact sums being the bill's totals. Fields never contain commas or quotes, so none is quoted.
+ * exact sums being the bill's totals. A field holding a comma, quote or line break (a cluster name, say) is quoted
+ * as RFC 4180 says.
  */
 public final class LineItemCsv {
 
@@ -31,7 +32,7 @@ public final class LineItemCsv {
                 row.append(item.day()).append(',')
                         .append(item.lineItemType()).append(',')
                         .append(item.service()).append(',')
-                        .append(item.resource()).append(',')
+                        .append(field(item.resource())).append(',')
                         .append(component(item)).append(',')
                         .append(item.commitmentId()).append(',')
                         .append(BigDecimal.valueOf(item.usageMs(), 3).toPlainString()).append(',')
@@ -44,6 +45,16 @@ public final class LineItemCsv {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write line items", e);
         }
+    }
+
+    static String field(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return '"' + value.replace("\"", "\"\"") + '"';
+            }
+        }
+        return value;
     }
 
     private static String component(LineItem item) {

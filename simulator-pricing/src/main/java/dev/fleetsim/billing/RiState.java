@@ -47,6 +47,8 @@ final class RiState {
                     : effectiveUsdPerHour;
         }
         this.coveredMs = new long[lines.length][days];
+        // The hot loop's capacity is count x 3,600,000 x riWeight ms: must fit a long.
+        Math.multiplyExact(Math.multiplyExact((long) ri.count(), 3_600_000L), (long) riWeight);
     }
 
     /** Amortized fee per hour for all {@code count} instances: count x (upfront / term hours + hourly). */

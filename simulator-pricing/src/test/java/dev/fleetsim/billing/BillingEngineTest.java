@@ -57,6 +57,9 @@ final class BillingEngineTest {
         assertThat(bill.byPricingModel().get("reserved")).isEqualTo(Money.usd("0.12306"));
         assertThat(bill.total()).isEqualTo(Money.usd("0.72306"));
         assertThat(bill.commitments().get(0).utilization()).isEqualTo(1.0);
+        // Covered usage is charged to EC2 at the RI's rate: 0.60 + 0.12306 for the type.
+        assertThat(bill.byInstanceType()).containsExactly(java.util.Map.entry("m4.xlarge", Money.usd("0.72306")));
+        assertThat(bill.coverage().reservedInstances()).isEqualTo(0.25); // 1 of 4 instance-hours
     }
 
     @Test
@@ -192,6 +195,16 @@ final class BillingEngineTest {
         Bill bill = engine(H).add(regional("m5.large", 1)).build().bill(sc.meter);
         assertThat(bill.byPricingModel().get("spot")).isEqualTo(Money.usd("0.03264"));
         assertThat(bill.commitments().get(0).utilization()).isEqualTo(0.0);
+    }
+
+    @Test
+    void spot_isBilledAtThePriceInEffectEachHour_item4() {
+        // A market model's prices: 0.05 in hour 0, 0.03 in hour 1 -> 2 h of Spot cost 0.08.
+        var spot = new InstanceUsage("m5.large", "us-east-1c", OperatingSystem.LINUX, Tenancy.SHARED, Market.SPOT);
+        Scenario sc = new Scenario().run(spot, 1, 0, 2 * H);
+        Bill bill = engine(2 * H).spotRates((pool, hour) -> hour == 0 ? usd("0.05") : usd("0.03"))
+                .build().bill(sc.meter);
+        assertThat(bill.byPricingModel().get("spot")).isEqualTo(Money.usd("0.08"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.fleetsim.commitment.OfferingClass;
 import dev.fleetsim.commitment.PaymentOption;
 import dev.fleetsim.commitment.ReservedInstance;
 import dev.fleetsim.commitment.Term;
+import dev.fleetsim.metering.ClusterUsage;
 import dev.fleetsim.pricing.PriceBook;
 import org.junit.jupiter.api.Test;
 
@@ -32,5 +33,16 @@ final class LineItemCsvTest {
                 + "0.0000000000,0.0562560000\n"
                 + "2026-01-01,Fee,ec2,ri-1,fee,ri-1,0.000,246.4012800000,0.0000000000\n"
                 + "2026-01-01,RIFee,ec2,ri-1,fee,ri-1,0.000,0.0281280000,0.0000000000\n");
+    }
+
+    @Test
+    void write_quotesFieldsThatNeedIt() {
+        // A cluster-hour at $0.10 for a cluster whose name holds a comma and a quote.
+        Scenario sc = new Scenario().run(new ClusterUsage("a,\"b\"", false), 1, 0, H);
+        Bill bill = BillingEngine.builder(PriceBook.loadDefault()).horizonMs(H).build().bill(sc.meter);
+        StringBuilder out = new StringBuilder();
+        LineItemCsv.write(bill, out);
+        assertThat(out.toString()).endsWith("\n2026-01-01,Usage,eks,\"eks a,\"\"b\"\" standard-support\","
+                + "control-plane,,3600.000,0.1000000000,0.1000000000\n");
     }
 }
