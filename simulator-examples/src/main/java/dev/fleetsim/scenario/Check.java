@@ -178,7 +178,7 @@ final class Check {
     void zone(String path, String zone) {
         if (zone != null && !zones.contains(zone)) {
             issues.add(path, "zone '" + zone + "' is not one of the scenario's zones",
-                    DidYouMean.hint(zone, zones, "zones"));
+                    "zones: " + String.join(", ", zones));
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.fleetsim.scenario;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -10,23 +12,35 @@ public final class DidYouMean {
     private DidYouMean() {
     }
 
-    /** The closest candidate, if any is close enough to be a plausible typo; ties go to the first listed. */
+    /** The closest candidate, if exactly one is closest and it is close enough to be a plausible typo. */
     public static Optional<String> closest(String input, Collection<String> candidates) {
+        List<String> best = closest(input, candidates, 2);
+        return best.size() == 1 ? Optional.of(best.get(0)) : Optional.empty();
+    }
+
+    /**
+     * The candidates at the smallest distance from {@code input}, at most {@code limit}, in the candidates'
+     * order; empty when none is within a plausible typo (a quarter of the word, at least one edit).
+     */
+    public static List<String> closest(String input, Collection<String> candidates, int limit) {
         String needle = input.toLowerCase(Locale.ROOT);
-        String best = null;
+        List<String> best = new ArrayList<>();
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
             int d = distance(needle, candidate.toLowerCase(Locale.ROOT));
+            int allowed = Math.max(1, Math.min(needle.length(), candidate.length()) / 4);
+            if (d > allowed || d > bestDistance) {
+                continue;
+            }
             if (d < bestDistance) {
-                best = candidate;
+                best.clear();
                 bestDistance = d;
             }
+            if (best.size() < limit) {
+                best.add(candidate);
+            }
         }
-        if (best == null) {
-            return Optional.empty();
-        }
-        int allowed = Math.max(1, Math.min(needle.length(), best.length()) / 3);
-        return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+        return best;
     }
 
     /** Edits (insert, delete, substitute, swap two neighbours) needed to turn a into b. */
@@ -56,6 +70,23 @@ public final class DidYouMean {
     /** "did you mean X? valid keys: a, b, c" or just the list when nothing is close. */
     static String hint(String input, Collection<String> candidates, String what) {
         String list = what + ": " + String.join(", ", candidates);
-        return closest(input, candidates).map(c -> "did you mean " + c + "? " + list).orElse(list);
+        String suggestion = suggestion(input, candidates);
+        return suggestion.isEmpty() ? list : suggestion + " " + list;
+    }
+
+    /** "did you mean a?", "did you mean a or b?", "did you mean a, b or c?", or "" when nothing is close. */
+    public static String suggestion(String input, Collection<String> candidates) {
+        List<String> best = closest(input, candidates, 3);
+        if (best.isEmpty()) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder("did you mean ");
+        for (int i = 0; i < best.size(); i++) {
+            if (i > 0) {
+                s.append(i == best.size() - 1 ? " or " : ", ");
+            }
+            s.append(best.get(i));
+        }
+        return s.append('?').toString();
     }
 }

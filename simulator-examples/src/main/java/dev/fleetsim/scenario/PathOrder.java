@@ -8,29 +8,42 @@ import java.util.Map;
 
 /**
  * The position of every YAML path in the document, so that issues found by different checks can be reported
- * in the order a reader meets them. A path that is not in the document (a missing key) sorts with its
- * closest existing ancestor.
+ * in the order a reader meets them. A path that is not in the document (a missing key) sorts after everything
+ * written inside its closest existing ancestor.
  */
 final class PathOrder {
 
-    private final Map<String, Integer> ordinals = new HashMap<>();
+    /** Per path: its position, and the last position among it and its descendants. */
+    private final Map<String, int[]> spans = new HashMap<>();
+    private int next;
 
-    void record(String path) {
-        ordinals.putIfAbsent(path, ordinals.size());
+    void start(String path) {
+        spans.putIfAbsent(path, new int[] {next, next});
+        next++;
     }
 
-    int ordinal(String path) {
-        String p = path;
-        while (true) {
-            Integer found = ordinals.get(p);
-            if (found != null) {
-                return found;
-            }
-            if (p.isEmpty()) {
-                return -1;
-            }
-            p = parent(p);
+    void end(String path) {
+        int[] span = spans.get(path);
+        if (span != null) {
+            span[1] = Math.max(span[1], next - 1);
         }
+    }
+
+    /** Twice the position, plus one for a missing key placed after its ancestor's contents. */
+    long key(String path) {
+        int[] exact = spans.get(path);
+        if (exact != null) {
+            return 2L * exact[0];
+        }
+        String p = path;
+        while (!p.isEmpty()) {
+            p = parent(p);
+            int[] span = spans.get(p);
+            if (span != null) {
+                return 2L * span[1] + 1;
+            }
+        }
+        return Long.MAX_VALUE;
     }
 
     static String parent(String path) {
@@ -41,7 +54,7 @@ final class PathOrder {
     /** A stable sort: issues at the same position keep the order in which they were found. */
     List<Issue> sort(List<Issue> issues) {
         List<Issue> sorted = new ArrayList<>(issues);
-        sorted.sort(Comparator.comparingInt(issue -> ordinal(issue.path())));
+        sorted.sort(Comparator.comparingLong(issue -> key(issue.path())));
         return sorted;
     }
 }

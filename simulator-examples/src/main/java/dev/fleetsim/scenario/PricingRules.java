@@ -179,9 +179,9 @@ final class PricingRules {
             if (sp.kind() == SavingsPlanSpec.Kind.EC2_INSTANCE) {
                 if (c.requiredText(fp, sp.family(), "an EC2 Instance Savings Plan covers one family, e.g."
                         + " family: r5") && c.catalog.family(sp.family()).isEmpty()) {
+                    String hint = DidYouMean.suggestion(sp.family(), c.catalog.families());
                     c.issues.add(fp, "unknown instance family '" + sp.family() + "'",
-                            DidYouMean.closest(sp.family(), c.catalog.families()).map(f -> "did you mean " + f + "?")
-                                    .orElse("fleetsim catalog lists the families"));
+                            hint.isEmpty() ? "fleetsim catalog lists the families" : hint);
                 }
             } else {
                 c.notApplicable(fp, sp.family(), "to a Compute Savings Plan, which covers every family");

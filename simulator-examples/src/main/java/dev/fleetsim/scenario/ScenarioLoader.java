@@ -12,7 +12,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -71,21 +70,26 @@ public final class ScenarioLoader {
         issues.addAll(tree.issues());
         ObjectNode root = (ObjectNode) tree.root();
         Overrides.apply(root, ScenarioSpec.class, overrides, issues);
-        new SchemaChecker(issues).check(root, ScenarioSpec.class, "");
-        if (!issues.isEmpty()) {
-            throw new InvalidScenarioException(tree.order().sort(issues.list()));
-        }
+        SchemaChecker schema = new SchemaChecker(issues);
+        schema.checkRoot(root, ScenarioSpec.class);
+        // Bad values were pruned: bind and validate the rest, so that every problem is reported in one go.
         ScenarioSpec spec;
         try {
             spec = mapper.treeToValue(root, ScenarioSpec.class);
         } catch (JsonMappingException e) {
-            throw new InvalidScenarioException(List.of(JacksonIssues.toIssue(e)));
+            issues.addAll(List.of(JacksonIssues.toIssue(e)));
+            throw new InvalidScenarioException(tree.order().sort(issues.list()));
         } catch (JacksonException e) {
-            throw single(e.getOriginalMessage());
+            issues.add("", e.getOriginalMessage(), "");
+            throw new InvalidScenarioException(tree.order().sort(issues.list()));
         }
-        List<Issue> problems = validator.validate(spec, baseDirectory);
-        if (!problems.isEmpty()) {
-            throw new InvalidScenarioException(tree.order().sort(new ArrayList<>(problems)));
+        for (Issue issue : validator.validate(spec, baseDirectory)) {
+            if (!schema.covers(issue.path())) {
+                issues.addAll(List.of(issue));
+            }
+        }
+        if (!issues.isEmpty()) {
+            throw new InvalidScenarioException(tree.order().sort(issues.list()));
         }
         return new Scenario(spec, file, baseDirectory);
     }

@@ -9,107 +9,157 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Walks a YAML tree against the spec record types and reports every structural problem at once: unknown keys
  * (with a did-you-mean computed from the record's components), values of the wrong shape (text where a list
- * is expected), and scalars that do not parse. Jackson stops at the first problem; this pass does not, and
- * when it finds nothing, binding cannot fail.
+ * is expected), and scalars that do not parse. Jackson stops at the first problem; this pass does not.
+ *
+ * <p>Each bad value is pruned from the tree (a bad list item becomes an empty one), so that the rest can still
+ * be bound and validated: a file with a misspelt key and an unknown instance type reports both. Later issues
+ * at or under a pruned path are redundant; {@link #covers(String)} tells which.
  */
 final class SchemaChecker {
 
     private final Issues issues;
+    /** Paths reported here, and paths a misspelt key was probably meant to be (so "required" is redundant). */
+    private final Set<String> reported = new HashSet<>();
 
     SchemaChecker(Issues issues) {
         this.issues = issues;
     }
 
-    void check(JsonNode node, Type type, String path) {
+    /** Checks the tree below {@code root}, pruning bad values. */
+    void checkRoot(ObjectNode root, Type type) {
+        checkRecord(root, rawClass(type), "");
+    }
+
+    /** Whether an issue at {@code path} repeats a problem already reported here. */
+    boolean covers(String path) {
+        String p = path;
+        while (true) {
+            if (reported.contains(p)) {
+                return true;
+            }
+            if (p.isEmpty()) {
+                return false;
+            }
+            p = PathOrder.parent(p);
+        }
+    }
+
+    private void report(String path, String message, String hint) {
+        issues.add(path, message, hint);
+        reported.add(path);
+    }
+
+    /** Returns false when the value is bad and its parent should drop it. */
+    private boolean check(JsonNode node, Type type, String path) {
         if (node == null || node.isNull()) {
-            return; // absent: defaults and required-key checks come later
+            return true; // absent: defaults and required-key checks come later
         }
         Class<?> raw = rawClass(type);
         if (ScalarTypes.isScalar(raw)) {
             ScalarTypes.Problem p = ScalarTypes.check(raw, node);
             if (p != null) {
-                issues.add(path, p.message(), p.hint());
+                report(path, p.message(), p.hint());
+                return false;
             }
+            return true;
         } else if (List.class.isAssignableFrom(raw)) {
-            checkList(node, elementType(type, 0), path);
+            return checkList(node, elementType(type, 0), path);
         } else if (Map.class.isAssignableFrom(raw)) {
-            checkMap(node, elementType(type, 1), path);
+            return checkMap(node, elementType(type, 1), path);
         } else if (raw.isRecord()) {
-            checkRecord(node, raw, path);
-        } else {
-            throw new IllegalStateException("the scenario schema uses an unsupported type " + type);
+            return checkRecord(node, raw, path);
         }
+        throw new IllegalStateException("the scenario schema uses an unsupported type " + type);
     }
 
-    private void checkList(JsonNode node, Type element, String path) {
+    private boolean checkList(JsonNode node, Type element, String path) {
         if (!node.isArray()) {
             String hint = node.isValueNode() ? "write a list: [" + node.asText() + "]" : "write a list: [...]";
-            issues.add(path, "expected a list, found " + ScalarTypes.describe(node), hint);
-            return;
+            report(path, "expected a list, found " + ScalarTypes.describe(node), hint);
+            return false;
         }
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode item = node.get(i);
+        ArrayNode array = (ArrayNode) node;
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode item = array.get(i);
             if (item.isNull()) {
-                issues.add(Issues.index(path, i), "empty list item", "remove it or give it a value");
-            } else {
-                check(item, element, Issues.index(path, i));
+                report(Issues.index(path, i), "empty list item", "remove it or give it a value");
+            } else if (!check(item, element, Issues.index(path, i))) {
+                array.set(i, JsonNodeFactory.instance.nullNode());
             }
         }
+        return true;
     }
 
-    private void checkMap(JsonNode node, Type value, String path) {
+    private boolean checkMap(JsonNode node, Type value, String path) {
         if (!node.isObject()) {
-            issues.add(path, "expected a mapping of names to values, found " + ScalarTypes.describe(node), "");
-            return;
+            report(path, "expected a mapping of names to values, found " + ScalarTypes.describe(node), "");
+            return false;
         }
+        List<String> drop = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String childPath = Issues.child(path, e.getKey());
             if (e.getValue().isNull()) {
-                issues.add(childPath, "no value", "give it a value or remove the key");
-            } else {
-                check(e.getValue(), value, childPath);
+                report(childPath, "no value", "give it a value or remove the key");
+                drop.add(e.getKey());
+            } else if (!check(e.getValue(), value, childPath)) {
+                drop.add(e.getKey());
             }
         }
+        ((ObjectNode) node).remove(drop);
+        return true;
     }
 
-    private void checkRecord(JsonNode node, Class<?> type, String path) {
+    private boolean checkRecord(JsonNode node, Class<?> type, String path) {
         Method fromText = textCreator(type);
         if (node.isTextual() && fromText != null) {
             try {
                 fromText.invoke(null, node.textValue());
+                return true;
             } catch (InvocationTargetException e) {
-                issues.add(path, e.getCause().getMessage(), "");
+                report(path, e.getCause().getMessage(), "");
+                return false;
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }
-            return;
         }
         Map<String, RecordComponent> components = components(type);
         if (!node.isObject()) {
-            issues.add(path, "expected a mapping with keys " + String.join(", ", components.keySet()) + ", found "
+            report(path, "expected a mapping with keys " + String.join(", ", components.keySet()) + ", found "
                     + ScalarTypes.describe(node), "");
-            return;
+            return false;
         }
+        List<String> drop = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String childPath = Issues.child(path, e.getKey());
             RecordComponent c = components.get(e.getKey());
             if (c == null) {
-                issues.add(childPath, "unknown key", DidYouMean.hint(e.getKey(), components.keySet(), "valid keys"));
-            } else {
-                check(e.getValue(), c.getGenericType(), childPath);
+                report(childPath, "unknown key", DidYouMean.hint(e.getKey(), components.keySet(), "valid keys"));
+                DidYouMean.closest(e.getKey(), components.keySet())
+                        .filter(meant -> !node.has(meant))
+                        .ifPresent(meant -> reported.add(Issues.child(path, meant)));
+                drop.add(e.getKey());
+            } else if (!check(e.getValue(), c.getGenericType(), childPath)) {
+                drop.add(e.getKey());
             }
         }
+        ((ObjectNode) node).remove(drop);
+        return true;
     }
 
     /** Record components by YAML key, in declaration order. */

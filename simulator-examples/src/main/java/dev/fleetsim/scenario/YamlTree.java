@@ -174,7 +174,15 @@ final class YamlTree {
             throw fatal("refused: aliases expand to more than " + MAX_EXPANDED_NODES + " values (a possible"
                     + " billion-laughs bomb)", "expand the repeated parts by hand");
         }
-        order.record(path);
+        order.start(path);
+        try {
+            return convertNode(node, path);
+        } finally {
+            order.end(path);
+        }
+    }
+
+    private JsonNode convertNode(Node node, String path) throws InvalidScenarioException {
         if (onStack.containsKey(node)) {
             issues.add(path, "an alias refers to a value that contains it (a cycle)", "remove the alias");
             return nodes.nullNode();
