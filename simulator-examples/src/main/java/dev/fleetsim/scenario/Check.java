@@ -232,17 +232,20 @@ final class Check {
     }
 
     /**
-     * Workload names (EC2 instances and groups, ECS services and tasks, EKS workloads) are unique across the
-     * scenario, since reports and faults refer to them by name alone.
+     * Workload names are unique within their scope: the EC2 instances and groups together, the services and
+     * tasks of one ECS cluster, the workloads of one EKS cluster. The same name in two scopes is allowed (SPEC
+     * section 5 names both a group and an ECS service "web"); a fault that names it is then ambiguous.
+     *
+     * @param scope "ec2", or the path of the ECS or EKS cluster
      */
-    void workloadName(String path, String name) {
+    void workloadName(String scope, String path, String name) {
         if (!requiredText(Issues.child(path, "name"), name, "")) {
             return;
         }
-        String earlier = workloadNames.putIfAbsent(name, path);
+        String earlier = workloadNames.putIfAbsent(scope + "\u0000" + name, path);
         if (earlier != null) {
             issues.add(Issues.child(path, "name"), "the name '" + name + "' is already used by " + earlier,
-                    "workload names are unique across the scenario; rename one");
+                    "rename one");
         }
     }
 

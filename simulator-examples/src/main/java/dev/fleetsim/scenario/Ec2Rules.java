@@ -41,7 +41,7 @@ final class Ec2Rules {
     }
 
     private static void instance(Check c, String path, InstanceSpec s) {
-        c.workloadName(path, s.name());
+        c.workloadName("ec2", path, s.name());
         c.target(s.name(), new Check.Target(path, "EC2 instance", s.market() == Market.SPOT));
         c.instanceType(Issues.child(path, "type"), s.type())
                 .ifPresent(t -> c.osRunsOn(Issues.child(path, "os"), s.os(), List.of(t)));
@@ -76,7 +76,7 @@ final class Ec2Rules {
     }
 
     private static void group(Check c, String path, GroupSpec g) {
-        c.workloadName(path, g.name());
+        c.workloadName("ec2", path, g.name());
         MixSpec mix = g.mix();
         boolean spot = mix.onDemandPercentAboveBase() != null && mix.onDemandPercentAboveBase() < 100;
         c.target(g.name(), new Check.Target(path, "Auto Scaling group", spot));

@@ -123,7 +123,7 @@ final class EcsRules {
     }
 
     private static void service(Check c, String path, String clusterPath, ServiceSpec s, Providers providers) {
-        c.workloadName(path, s.name());
+        c.workloadName(clusterPath, path, s.name());
         TaskShape shape = new TaskShape(s.cpu(), s.memory(), s.arch(), s.os(), s.ephemeralStorageGiB(),
                 s.stopTimeout());
         boolean usesEc2 = false;
@@ -258,7 +258,7 @@ final class EcsRules {
     }
 
     private static void task(Check c, String path, String clusterPath, TaskSpec t, Providers providers) {
-        c.workloadName(path, t.name());
+        c.workloadName(clusterPath, path, t.name());
         TaskShape shape = new TaskShape(t.cpu(), t.memory(), t.arch(), t.os(), t.ephemeralStorageGiB(),
                 t.stopTimeout());
         boolean ec2 = false;

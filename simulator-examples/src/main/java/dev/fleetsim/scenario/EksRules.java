@@ -61,7 +61,7 @@ final class EksRules {
             String p = Issues.index(Issues.child(path, "workloads"), i);
             WorkloadSpec w = cl.workloads().get(i);
             if (!c.nullItem(p, w)) {
-                workload(c, p, w, nodeTypes, fargateNamespaces);
+                workload(c, p, path, w, nodeTypes, fargateNamespaces);
             }
         }
     }
@@ -130,9 +130,9 @@ final class EksRules {
         return types;
     }
 
-    private static void workload(Check c, String path, WorkloadSpec w, List<InstanceType> nodeTypes,
+    private static void workload(Check c, String path, String clusterPath, WorkloadSpec w, List<InstanceType> nodeTypes,
             Set<String> fargateNamespaces) {
-        c.workloadName(path, w.name());
+        c.workloadName(clusterPath, path, w.name());
         c.target(w.name(), new Check.Target(path, "Kubernetes workload", false));
         if (!c.required(Issues.child(path, "kind"), w.kind(), "Deployment, DaemonSet or Job")) {
             return;

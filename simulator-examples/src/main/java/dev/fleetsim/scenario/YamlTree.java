@@ -45,8 +45,11 @@ final class YamlTree {
     static final int MAX_BYTES = 10 * 1024 * 1024;
     static final int MAX_ALIASES_FOR_COLLECTIONS = 50;
     static final int MAX_NESTING_DEPTH = 50;
-    /** Nodes produced after aliases are expanded; a real scenario has thousands, not millions. */
-    static final int MAX_EXPANDED_NODES = 500_000;
+    /**
+     * Values produced by expanding aliases (the file's own values are bounded by its size). Anchors that share a
+     * base among hundreds of entries stay far below this; a doubling bomb reaches it within milliseconds.
+     */
+    static final int MAX_ALIAS_EXPANSION = 50_000;
 
     /** The tree, the document order of its paths, and the problems found while reading (e.g. duplicate keys). */
     record Result(JsonNode root, PathOrder order, List<Issue> issues) {
@@ -56,7 +59,8 @@ final class YamlTree {
     private final PathOrder order = new PathOrder();
     private final Issues issues = new Issues();
     private final IdentityHashMap<Node, Boolean> onStack = new IdentityHashMap<>();
-    private int produced;
+    private final IdentityHashMap<Node, Boolean> seen = new IdentityHashMap<>();
+    private int expanded;
 
     private YamlTree() {
     }
@@ -170,19 +174,25 @@ final class YamlTree {
     }
 
     private JsonNode convert(Node node, String path) throws InvalidScenarioException {
-        if (++produced > MAX_EXPANDED_NODES) {
-            throw fatal("refused: aliases expand to more than " + MAX_EXPANDED_NODES + " values (a possible"
+        return convert(node, path, false);
+    }
+
+    /** @param viaAlias whether this value is a copy made by expanding an alias (or a merge key) */
+    private JsonNode convert(Node node, String path, boolean viaAlias) throws InvalidScenarioException {
+        boolean copy = viaAlias || seen.put(node, Boolean.TRUE) != null;
+        if (copy && ++expanded > MAX_ALIAS_EXPANSION) {
+            throw fatal("refused: aliases expand to more than " + MAX_ALIAS_EXPANSION + " values (a possible"
                     + " billion-laughs bomb)", "expand the repeated parts by hand");
         }
         order.start(path);
         try {
-            return convertNode(node, path);
+            return convertNode(node, path, copy);
         } finally {
             order.end(path);
         }
     }
 
-    private JsonNode convertNode(Node node, String path) throws InvalidScenarioException {
+    private JsonNode convertNode(Node node, String path, boolean copy) throws InvalidScenarioException {
         if (onStack.containsKey(node)) {
             issues.add(path, "an alias refers to a value that contains it (a cycle)", "remove the alias");
             return nodes.nullNode();
@@ -199,7 +209,7 @@ final class YamlTree {
                 ArrayNode array = nodes.arrayNode();
                 List<Node> items = ((SequenceNode) node).getValue();
                 for (int i = 0; i < items.size(); i++) {
-                    array.add(convert(items.get(i), Issues.index(path, i)));
+                    array.add(convert(items.get(i), Issues.index(path, i), copy));
                 }
                 return array;
             }
@@ -230,7 +240,7 @@ final class YamlTree {
                             "a later value would silently replace the earlier one; keep one");
                     continue;
                 }
-                object.set(key, convert(tuple.getValueNode(), childPath));
+                object.set(key, convert(tuple.getValueNode(), childPath, copy));
             }
             // Explicit keys win over merged ones; earlier merge sources win over later ones (YAML merge spec).
             for (MappingNode source : merged) {
@@ -238,7 +248,7 @@ final class YamlTree {
                     if (tuple.getKeyNode() instanceof ScalarNode) {
                         String key = ((ScalarNode) tuple.getKeyNode()).getValue();
                         if (!object.has(key)) {
-                            object.set(key, convert(tuple.getValueNode(), Issues.child(path, key)));
+                            object.set(key, convert(tuple.getValueNode(), Issues.child(path, key), true));
                         }
                     }
                 }

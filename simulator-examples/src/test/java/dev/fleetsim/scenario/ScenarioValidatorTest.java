@@ -300,8 +300,7 @@ final class ScenarioValidatorTest {
     void validate_duplicateWorkloadNames_areRejected() {
         assertThat(issues(dir, HEAD + "ec2: {instances: [{name: a, type: m5.large}], groups: [{name: a,"
                 + " instanceTypes: [m5.large], min: 0, max: 1}]}\n")).containsExactly(
-                "ec2.groups[0].name: the name 'a' is already used by ec2.instances[0]; workload names are unique"
-                        + " across the scenario; rename one");
+                "ec2.groups[0].name: the name 'a' is already used by ec2.instances[0]; rename one");
     }
 
     @Test
