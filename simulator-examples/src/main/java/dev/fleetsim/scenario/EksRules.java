@@ -133,7 +133,6 @@ final class EksRules {
     private static void workload(Check c, String path, String clusterPath, WorkloadSpec w, List<InstanceType> nodeTypes,
             Set<String> fargateNamespaces) {
         c.workloadName(clusterPath, path, w.name());
-        c.target(w.name(), new Check.Target(path, "Kubernetes workload", false));
         if (!c.required(Issues.child(path, "kind"), w.kind(), "Deployment, DaemonSet or Job")) {
             return;
         }

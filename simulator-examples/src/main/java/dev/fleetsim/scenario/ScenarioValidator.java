@@ -262,8 +262,6 @@ public final class ScenarioValidator {
             c.issues.add(path, "'" + name + "' (" + found.get(0).what() + ") runs no Spot capacity, and only Spot"
                     + " capacity is interrupted", "give it Spot capacity (market: spot, FARGATE_SPOT, or a mix"
                     + " below 100% On-Demand)");
-        } else if (found.get(0).what().equals("Kubernetes workload") && !mustBeSpot) {
-            c.issues.add(path, "'" + name + "' is a workload; hosts fail, not pods", "target its node pool");
         }
     }
 
