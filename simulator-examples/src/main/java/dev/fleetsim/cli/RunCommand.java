@@ -93,6 +93,8 @@ final class RunCommand implements Callable<Integer> {
         if (outDir != null) {
             try {
                 new AtomicOutput(outDir).add("report.json", json.getBytes(StandardCharsets.UTF_8)).commit();
+                cli.err().println("fleetsim run: wrote " + outDir.resolve("report.json") + " (line-items.csv,"
+                        + " timeseries.csv and report.html are not produced yet)");
             } catch (IOException e) {
                 cli.err().println("fleetsim run: cannot write to " + outDir + ": " + e.getMessage());
                 return FleetsimCli.INTERNAL_ERROR;
