@@ -37,7 +37,7 @@ public record InstanceType(String name, String family, String size, int generati
         Objects.requireNonNull(processor, "processor");
         Objects.requireNonNull(gpuModel, "gpuModel");
         Objects.requireNonNull(accelerator, "accelerator");
-        if (family.isEmpty() || size.isEmpty() || !name.equals(family + "." + size)) {
+        if (!isFamilyDotSize(name, family, size)) {
             throw new IllegalArgumentException("instance type name '" + name + "' is not family.size ('"
                     + family + "', '" + size + "')");
         }
@@ -53,6 +53,12 @@ public record InstanceType(String name, String family, String size, int generati
         if (!(networkGbps >= 0) || Double.isInfinite(networkGbps)) {
             throw new IllegalArgumentException(name + ": networkGbps must be a finite number >= 0, got " + networkGbps);
         }
+    }
+
+    // Compared piecewise: string concatenation here would put its bootstrap cost on every cold start.
+    private static boolean isFamilyDotSize(String name, String family, String size) {
+        return !family.isEmpty() && !size.isEmpty() && name.length() == family.length() + 1 + size.length()
+                && name.startsWith(family) && name.charAt(family.length()) == '.' && name.endsWith(size);
     }
 
     private static void requireNonNegative(String name, String field, int value) {
