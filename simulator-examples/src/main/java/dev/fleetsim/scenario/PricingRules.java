@@ -1,8 +1,10 @@
 package dev.fleetsim.scenario;
 
+import dev.fleetsim.commitment.RiScope;
+import dev.fleetsim.commitment.SavingsPlanKind;
 import dev.fleetsim.scenario.spec.PricingSpec;
 import dev.fleetsim.scenario.spec.RateMatchSpec;
-import dev.fleetsim.scenario.spec.RateMatchSpec.RateUnit;
+import dev.fleetsim.host.OperatingSystem;
 import dev.fleetsim.scenario.spec.RateSpec;
 import dev.fleetsim.scenario.spec.ReservedInstanceSpec;
 import dev.fleetsim.scenario.spec.SavingsPlanSpec;
@@ -79,47 +81,24 @@ final class PricingRules {
                         + " them");
             }
             String on = "to service " + EnumKeys.key(m.service());
-            switch (m.service()) {
-                case EC2:
-                    c.instanceType(Issues.child(mp, "type"), m.type());
-                    c.notApplicable(Issues.child(mp, "arch"), m.arch(), on + "; the type fixes it");
-                    c.notApplicable(Issues.child(mp, "support"), m.support(), on);
-                    if (m.unit() != null && m.unit() != RateUnit.INSTANCE_HOUR) {
-                        c.issues.add(Issues.child(mp, "unit"), "EC2 rates are per instance-hour", "remove it");
-                    }
-                    break;
-                case FARGATE:
-                    c.notApplicable(Issues.child(mp, "type"), m.type(), on);
-                    c.notApplicable(Issues.child(mp, "tenancy"), m.tenancy(), on);
-                    c.notApplicable(Issues.child(mp, "support"), m.support(), on);
-                    if (c.required(Issues.child(mp, "unit"), m.unit(), "vcpu-hour, gb-hour or storage-gb-hour")
-                            && m.unit() != RateUnit.VCPU_HOUR && m.unit() != RateUnit.GB_HOUR
-                            && m.unit() != RateUnit.STORAGE_GB_HOUR) {
-                        c.issues.add(Issues.child(mp, "unit"), "Fargate is priced per vcpu-hour, gb-hour or"
-                                + " storage-gb-hour", "");
-                    }
-                    // aws-rules.md item 3: RIs and EC2 Instance SPs do not cover Fargate.
-                    c.notApplicable(Issues.child(path, "reserved"), r.reserved(), "to Fargate");
-                    c.notApplicable(Issues.child(path, "ec2InstanceSavingsPlan"), r.ec2InstanceSavingsPlan(),
-                            "to Fargate; only Compute Savings Plans cover it");
-                    break;
-                case EKS:
-                    c.notApplicable(Issues.child(mp, "type"), m.type(), on);
-                    c.notApplicable(Issues.child(mp, "os"), m.os(), on);
-                    c.notApplicable(Issues.child(mp, "tenancy"), m.tenancy(), on);
-                    c.notApplicable(Issues.child(mp, "arch"), m.arch(), on);
-                    if (m.unit() != null && m.unit() != RateUnit.CLUSTER_HOUR) {
-                        c.issues.add(Issues.child(mp, "unit"), "the EKS control plane is priced per cluster-hour", "");
-                    }
-                    c.notApplicable(Issues.child(path, "reserved"), r.reserved(), "to the EKS control plane");
-                    c.notApplicable(Issues.child(path, "computeSavingsPlan"), r.computeSavingsPlan(),
-                            "to the EKS control plane");
-                    c.notApplicable(Issues.child(path, "ec2InstanceSavingsPlan"), r.ec2InstanceSavingsPlan(),
-                            "to the EKS control plane");
-                    c.notApplicable(Issues.child(path, "spot"), r.spot(), "to the EKS control plane");
-                    break;
-                default:
-                    throw new IllegalStateException(m.service().toString());
+            if (m.service() == RateMatchSpec.RateService.EC2) {
+                c.instanceType(Issues.child(mp, "type"), m.type());
+                c.notApplicable(Issues.child(mp, "arch"), m.arch(), on + "; the type fixes it");
+                c.notApplicable(Issues.child(mp, "unit"), m.unit(), on + "; EC2 rates are per instance-hour");
+            } else {
+                c.notApplicable(Issues.child(mp, "type"), m.type(), on);
+                c.notApplicable(Issues.child(mp, "tenancy"), m.tenancy(), on);
+                c.required(Issues.child(mp, "arch"), m.arch(), "x86_64 or arm64");
+                c.required(Issues.child(mp, "unit"), m.unit(), "vcpu-hour, gb-hour, ephemeral-gb-hour or"
+                        + " os-license-vcpu-hour");
+                if (m.os() != OperatingSystem.LINUX && m.os() != OperatingSystem.WINDOWS) {
+                    c.issues.add(Issues.child(mp, "os"), "Fargate runs Linux or Windows, not " + EnumKeys.key(m.os()),
+                            "");
+                }
+                // aws-rules.md item 3: RIs and EC2 Instance SPs do not cover Fargate.
+                c.notApplicable(Issues.child(path, "reserved"), r.reserved(), "to Fargate");
+                c.notApplicable(Issues.child(path, "ec2InstanceSavingsPlan"), r.ec2InstanceSavingsPlan(),
+                        "to Fargate; only Compute Savings Plans cover it");
             }
             if (r.onDemand() == null && r.computeSavingsPlan() == null && r.ec2InstanceSavingsPlan() == null
                     && r.reserved() == null && r.spot() == null) {
@@ -159,7 +138,7 @@ final class PricingRules {
         c.instanceType(Issues.child(path, "type"), ri.type())
                 .ifPresent(t -> c.osRunsOn(Issues.child(path, "os"), ri.os(), List.of(t)));
         c.range(Issues.child(path, "count"), ri.count(), 1, 1_000_000);
-        if (ri.scope() == ReservedInstanceSpec.Scope.ZONE) {
+        if (ri.scope() == RiScope.ZONE) {
             if (c.requiredText(Issues.child(path, "zone"), ri.zone(), "a zonal RI names its zone")) {
                 c.zone(Issues.child(path, "zone"), ri.zone());
             }
@@ -176,7 +155,7 @@ final class PricingRules {
     private static void savingsPlan(Check c, String path, SavingsPlanSpec sp) {
         if (c.required(Issues.child(path, "kind"), sp.kind(), "compute or ec2-instance")) {
             String fp = Issues.child(path, "family");
-            if (sp.kind() == SavingsPlanSpec.Kind.EC2_INSTANCE) {
+            if (sp.kind() == SavingsPlanKind.EC2_INSTANCE) {
                 if (c.requiredText(fp, sp.family(), "an EC2 Instance Savings Plan covers one family, e.g."
                         + " family: r5") && c.catalog.family(sp.family()).isEmpty()) {
                     String hint = DidYouMean.suggestion(sp.family(), c.catalog.families());

@@ -2,6 +2,10 @@ package dev.fleetsim.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fleetsim.commitment.OfferingClass;
+import dev.fleetsim.commitment.RiScope;
+import dev.fleetsim.commitment.SavingsPlanKind;
+import dev.fleetsim.commitment.Term;
 import dev.fleetsim.host.Market;
 import dev.fleetsim.processor.Architecture;
 import dev.fleetsim.scenario.spec.ArrivalsSpec;
@@ -14,11 +18,9 @@ import dev.fleetsim.scenario.spec.GroupSpec;
 import dev.fleetsim.scenario.spec.LaunchType;
 import dev.fleetsim.scenario.spec.NodePoolSpec.NodePoolKind;
 import dev.fleetsim.scenario.spec.ReservedInstanceSpec;
-import dev.fleetsim.scenario.spec.SavingsPlanSpec;
 import dev.fleetsim.scenario.spec.ScenarioSpec;
 import dev.fleetsim.scenario.spec.SpotAllocationStrategy;
 import dev.fleetsim.scenario.spec.TaskSpec;
-import dev.fleetsim.scenario.spec.Term;
 import dev.fleetsim.scenario.spec.WorkloadSpec.WorkloadKind;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -78,10 +80,10 @@ final class SpecExampleTest {
 
         assertThat(s.pricing().rates().get(0).ec2InstanceSavingsPlan()).isEqualTo(new BigDecimal("0.60"));
         ReservedInstanceSpec zonal = s.pricing().reservedInstances().get(1);
-        assertThat(zonal.scope()).isEqualTo(ReservedInstanceSpec.Scope.ZONE);
-        assertThat(zonal.offeringClass()).isEqualTo(ReservedInstanceSpec.OfferingClass.STANDARD);
+        assertThat(zonal.scope()).isEqualTo(RiScope.ZONE);
+        assertThat(zonal.offeringClass()).isEqualTo(OfferingClass.STANDARD);
         assertThat(zonal.term()).isEqualTo(Term.ONE_YEAR);
-        assertThat(s.pricing().savingsPlans().get(1).kind()).isEqualTo(SavingsPlanSpec.Kind.EC2_INSTANCE);
+        assertThat(s.pricing().savingsPlans().get(1).kind()).isEqualTo(SavingsPlanKind.EC2_INSTANCE);
         assertThat(s.pricing().savingsPlans().get(0).commitment()).isEqualTo(new BigDecimal("19.60"));
         assertThat(s.pricing().spot().model().isAdvisor()).isTrue();
 

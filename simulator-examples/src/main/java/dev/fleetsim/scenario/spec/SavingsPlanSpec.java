@@ -1,5 +1,8 @@
 package dev.fleetsim.scenario.spec;
 
+import dev.fleetsim.commitment.PaymentOption;
+import dev.fleetsim.commitment.SavingsPlanKind;
+import dev.fleetsim.commitment.Term;
 import java.math.BigDecimal;
 
 /**
@@ -11,13 +14,11 @@ import java.math.BigDecimal;
  * @param term default 1y
  * @param payment default no-upfront
  */
-public record SavingsPlanSpec(String id, Kind kind, String family, BigDecimal commitment, Term term,
-        Payment payment) {
+public record SavingsPlanSpec(String id, SavingsPlanKind kind, String family, BigDecimal commitment, Term term,
+        PaymentOption payment) {
 
     public SavingsPlanSpec {
         term = Specs.or(term, Term.ONE_YEAR);
-        payment = Specs.or(payment, Payment.NO_UPFRONT);
+        payment = Specs.or(payment, PaymentOption.NO_UPFRONT);
     }
-
-    public enum Kind { COMPUTE, EC2_INSTANCE }
 }
