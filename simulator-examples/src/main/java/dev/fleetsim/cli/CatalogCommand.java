@@ -61,8 +61,15 @@ final class CatalogCommand implements Callable<Integer> {
         Predicate<InstanceType> filter = t -> true;
         if (family != null) {
             if (catalog.family(family).isEmpty()) {
-                problems.add("--family: unknown instance family '" + family + "'"
-                        + suffix(DidYouMean.suggestion(family, catalog.families())));
+                List<String> longer = new ArrayList<>();
+                for (String f : catalog.families()) {
+                    if (f.startsWith(family) && longer.size() < 8) {
+                        longer.add(f);
+                    }
+                }
+                problems.add("--family: unknown instance family '" + family + "'" + (longer.isEmpty()
+                        ? suffix(DidYouMean.suggestion(family, catalog.families()))
+                        : "; families starting with it: " + String.join(", ", longer)));
             }
             filter = filter.and(t -> t.family().equals(family));
         }
@@ -70,8 +77,9 @@ final class CatalogCommand implements Callable<Integer> {
             Map<String, Predicate<InstanceType>> choices = processorChoices();
             Predicate<InstanceType> p = choices.get(processor.toLowerCase(Locale.ROOT));
             if (p == null) {
-                problems.add("--processor: unknown processor '" + processor + "'"
-                        + suffix(DidYouMean.suggestion(processor, choices.keySet())) + "; valid: "
+                String suggestion = DidYouMean.suggestion(processor, choices.keySet());
+                problems.add("--processor: unknown processor '" + processor + "'; "
+                        + (suggestion.isEmpty() ? "" : suggestion + " ") + "valid: "
                         + String.join(", ", choices.keySet()));
             } else {
                 filter = filter.and(p);
@@ -143,7 +151,7 @@ final class CatalogCommand implements Callable<Integer> {
             Predicate<InstanceType> p = t -> t.microarchitecture() == a;
             m.putIfAbsent(a.key(), p);
             for (String prefix : new String[] {"intel-", "amd-"}) {
-                if (a.key().startsWith(prefix)) {
+                if (a.key().startsWith(prefix) && a != Microarchitecture.INTEL_OLDER) {
                     m.putIfAbsent(a.key().substring(prefix.length()), p);
                 }
             }
