@@ -1,0 +1,158 @@
+package dev.fleetsim.cli;
+
+import dev.fleetsim.catalog.InstanceCatalog;
+import dev.fleetsim.pricing.OnDemandPriceTable;
+import dev.fleetsim.scenario.ScenarioRunner;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code fleetsim} command line (SPEC section 6). Exit status: 0 ok, 2 invalid input or usage, 1 internal
+ * error (one line; the stack trace too when FLEETSIM_DEBUG=1).
+ */
+@Command(name = "fleetsim", mixinStandardHelpOptions = true, versionProvider = FleetsimCli.Version.class,
+        description = "Simulates EC2, ECS and EKS capacity event by event, and what AWS bills for it.",
+        subcommands = {RunCommand.class, ValidateCommand.class, CompareCommand.class, SweepCommand.class,
+            CatalogCommand.class})
+public final class FleetsimCli implements Callable<Integer> {
+
+    public static final int OK = 0;
+    public static final int INTERNAL_ERROR = 1;
+    public static final int INVALID_INPUT = 2;
+
+    private final Supplier<InstanceCatalog> catalog;
+    private final Supplier<OnDemandPriceTable> prices;
+    private final Optional<ScenarioRunner> runner;
+    private final boolean debug;
+    private final boolean terminal;
+    private PrintWriter out;
+    private PrintWriter err;
+
+    @Spec
+    private CommandSpec spec;
+
+    /** The production wiring: bundled data, a runner found with ServiceLoader, FLEETSIM_DEBUG from the environment. */
+    public FleetsimCli() {
+        this(InstanceCatalog::loadDefault, OnDemandPriceTable::loadDefault,
+                ServiceLoader.load(ScenarioRunner.class).findFirst().orElse(null),
+                "1".equals(System.getenv("FLEETSIM_DEBUG")), System.console() != null);
+    }
+
+    /**
+     * @param runner null when no engine is wired: {@code run} then validates and says what it did not simulate
+     * @param terminal whether stderr is a terminal (progress display)
+     */
+    public FleetsimCli(Supplier<InstanceCatalog> catalog, Supplier<OnDemandPriceTable> prices, ScenarioRunner runner,
+            boolean debug, boolean terminal) {
+        this.catalog = memoize(Objects.requireNonNull(catalog, "catalog"));
+        this.prices = memoize(Objects.requireNonNull(prices, "prices"));
+        this.runner = Optional.ofNullable(runner);
+        this.debug = debug;
+        this.terminal = terminal;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new FleetsimCli().execute(System.out, System.err, args));
+    }
+
+    /** Runs one command line, writing to the given streams; returns the exit status. */
+    public int execute(PrintStream stdout, PrintStream stderr, String... args) {
+        out = new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+        err = new PrintWriter(new java.io.OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+        CommandLine cmd = new CommandLine(this);
+        cmd.setOut(out);
+        cmd.setErr(err);
+        cmd.setExitCodeExceptionMapper(e -> INTERNAL_ERROR);
+        cmd.setParameterExceptionHandler((ex, args2) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("fleetsim: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
+            c.getErr().println("see '" + c.getCommandSpec().qualifiedName() + " --help'");
+            return INVALID_INPUT;
+        });
+        cmd.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            internalError(ex);
+            return INTERNAL_ERROR;
+        });
+        try {
+            return cmd.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** Without a subcommand: show the usage on stderr. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(err);
+        return INVALID_INPUT;
+    }
+
+    void internalError(Throwable ex) {
+        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        int nl = message.indexOf('\n');
+        err.println("fleetsim: internal error: " + (nl < 0 ? message : message.substring(0, nl))
+                + (debug ? "" : " (set FLEETSIM_DEBUG=1 for details)"));
+        if (debug) {
+            ex.printStackTrace(err);
+        }
+    }
+
+    InstanceCatalog catalog() {
+        return catalog.get();
+    }
+
+    OnDemandPriceTable prices() {
+        return prices.get();
+    }
+
+    Optional<ScenarioRunner> runner() {
+        return runner;
+    }
+
+    boolean terminal() {
+        return terminal;
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    PrintWriter err() {
+        return err;
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> s) {
+        return new Supplier<T>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = Objects.requireNonNull(s.get());
+                }
+                return value;
+            }
+        };
+    }
+
+    /** The version from the jar manifest when there is one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = FleetsimCli.class.getPackage().getImplementationVersion();
+            return new String[] {"fleetsim " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.fleetsim.cli;
+
+import dev.fleetsim.report.AtomicOutput;
+import dev.fleetsim.report.Report;
+import dev.fleetsim.report.ReportJson;
+import dev.fleetsim.report.ReportTable;
+import dev.fleetsim.scenario.InvalidScenarioException;
+import dev.fleetsim.scenario.RunOptions;
+import dev.fleetsim.scenario.Scenario;
+import dev.fleetsim.scenario.ScenarioLoader;
+import dev.fleetsim.scenario.ScenarioRunner;
+import dev.fleetsim.scenario.SetOverride;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code fleetsim run SCENARIO.yaml}: load, apply --seed and --set, validate, then hand the scenario to the
+ * {@link ScenarioRunner} and print its report.
+ */
+@Command(name = "run", description = "Simulates a scenario and prints the bill and service report.")
+final class RunCommand implements Callable<Integer> {
+
+    enum Format { table, json }
+
+    @ParentCommand
+    private FleetsimCli cli;
+
+    @Parameters(index = "0", paramLabel = "SCENARIO.yaml")
+    private Path file;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Also write report.json into DIR.")
+    private Path outDir;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table or json (json prints only the report JSON on stdout); default ${DEFAULT-VALUE}")
+    private Format format;
+
+    @Option(names = "--replications", paramLabel = "N", defaultValue = "1",
+            description = "independent runs; with N >= 2 the report adds mean, stddev and 95% CI")
+    private int replications;
+
+    @Option(names = "--seed", paramLabel = "S", description = "overrides the scenario's seed")
+    private Long seed;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "overrides one value, e.g. --set pricing.savingsPlans[0].commitment=5")
+    private List<String> sets = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        if (replications < 1) {
+            cli.err().println("fleetsim run: --replications must be at least 1, got " + replications);
+            return FleetsimCli.INVALID_INPUT;
+        }
+        List<SetOverride> overrides = new ArrayList<>();
+        for (String s : sets) {
+            try {
+                overrides.add(SetOverride.parse(s));
+            } catch (IllegalArgumentException e) {
+                cli.err().println("fleetsim run: " + e.getMessage());
+                return FleetsimCli.INVALID_INPUT;
+            }
+        }
+        if (seed != null) {
+            overrides.add(new SetOverride("seed", seed.toString()));
+        }
+        Scenario scenario;
+        try {
+            scenario = new ScenarioLoader(cli.catalog()).load(file, overrides);
+        } catch (InvalidScenarioException e) {
+            Issues.print(cli.err(), file.toString(), e.issues());
+            return FleetsimCli.INVALID_INPUT;
+        }
+        Optional<ScenarioRunner> runner = cli.runner();
+        if (runner.isEmpty()) {
+            cli.err().println("fleetsim run: " + file + " is valid: " + Summary.of(scenario));
+            cli.err().println("fleetsim run: this build has no simulation engine wired in yet, so nothing was"
+                    + " simulated: no bill, workloads, capacity or events" + (replications > 1 ? ", no replications"
+                    : "") + (outDir != null ? "; nothing was written to " + outDir : ""));
+            return FleetsimCli.INTERNAL_ERROR;
+        }
+        Report report = runner.get().run(scenario, new RunOptions(replications, cli.terminal()));
+        String json = new ReportJson().write(report);
+        if (outDir != null) {
+            try {
+                new AtomicOutput(outDir).add("report.json", json.getBytes(StandardCharsets.UTF_8)).commit();
+                cli.err().println("fleetsim run: wrote " + outDir.resolve("report.json") + " (line-items.csv,"
+                        + " timeseries.csv and report.html are not produced yet)");
+            } catch (IOException e) {
+                cli.err().println("fleetsim run: cannot write to " + outDir + ": " + e.getMessage());
+                return FleetsimCli.INTERNAL_ERROR;
+            }
+        }
+        cli.out().print(format == Format.json ? json : new ReportTable().write(report));
+        return FleetsimCli.OK;
+    }
+}

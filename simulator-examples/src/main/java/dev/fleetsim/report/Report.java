@@ -1,0 +1,29 @@
+package dev.fleetsim.report;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The result of running a scenario: the pinned report of SPEC section 7. {@link ReportJson} writes it with
+ * the field names and order shown there.
+ *
+ * @param replications null for a single run
+ */
+public record Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
+        CapacityReport capacity, EventCounts events, Replications replications) {
+
+    public Report {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(horizon, "horizon");
+        Objects.requireNonNull(bill, "bill");
+        Objects.requireNonNull(capacity, "capacity");
+        Objects.requireNonNull(events, "events");
+        workloads = Collections.unmodifiableList(new ArrayList<>(Objects.requireNonNull(workloads, "workloads")));
+        for (WorkloadReport w : workloads) {
+            Objects.requireNonNull(w, "workload");
+        }
+    }
+}

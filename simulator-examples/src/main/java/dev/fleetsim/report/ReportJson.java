@@ -1,0 +1,106 @@
+package dev.fleetsim.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fleetsim.scenario.Durations;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * Writes a {@link Report} as the JSON of SPEC section 7: fields in the pinned order, money as exact decimal
+ * strings with at least two fraction digits, durations as ISO-8601, maps in the report's order. The same
+ * report always gives the same bytes.
+ */
+public final class ReportJson {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public String write(Report r) {
+        ObjectNode root = NODES.objectNode();
+        root.put("scenario", r.scenario());
+        root.put("seed", r.seed());
+        root.put("horizon", Durations.format(r.horizon()));
+        root.set("bill", bill(r.bill()));
+        ArrayNode workloads = root.putArray("workloads");
+        for (WorkloadReport w : r.workloads()) {
+            ObjectNode o = workloads.addObject();
+            o.put("name", w.name());
+            o.put("kind", w.kind());
+            o.put("launched", w.launched());
+            o.put("completed", w.completed());
+            o.put("pending", w.pending());
+            o.put("interrupted", w.interrupted());
+        }
+        ObjectNode capacity = root.putObject("capacity");
+        ObjectNode hours = capacity.putObject("instanceHours");
+        for (Map.Entry<String, Double> e : r.capacity().instanceHours().entrySet()) {
+            hours.put(e.getKey(), e.getValue());
+        }
+        capacity.put("peakInstances", r.capacity().peakInstances());
+        capacity.put("meanCpuUtilization", r.capacity().meanCpuUtilization());
+        ObjectNode events = root.putObject("events");
+        events.put("processed", r.events().processed());
+        events.put("spotInterruptionNotices", r.events().spotInterruptionNotices());
+        if (r.replications() == null) {
+            root.putNull("replications");
+        } else {
+            Replications rep = r.replications();
+            ObjectNode o = root.putObject("replications");
+            o.put("count", rep.count());
+            ObjectNode total = o.putObject("total");
+            total.put("mean", Money.format(rep.total().mean()));
+            total.put("stddev", Money.format(rep.total().stddev()));
+            total.put("ci95Low", Money.format(rep.total().ci95Low()));
+            total.put("ci95High", Money.format(rep.total().ci95High()));
+            ObjectNode unserved = o.putObject("unservedDemand");
+            unserved.put("mean", rep.unservedDemand().mean());
+            unserved.put("stddev", rep.unservedDemand().stddev());
+            unserved.put("ci95Low", rep.unservedDemand().ci95Low());
+            unserved.put("ci95High", rep.unservedDemand().ci95High());
+        }
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        try {
+            return mapper.writer(printer).writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode bill(Bill b) {
+        ObjectNode o = NODES.objectNode();
+        o.put("currency", b.currency());
+        o.put("total", Money.format(b.total()));
+        o.put("unblendedTotal", Money.format(b.unblendedTotal()));
+        o.set("byService", money(b.byService()));
+        o.set("byPricingModel", money(b.byPricingModel()));
+        ArrayNode commitments = o.putArray("commitments");
+        for (CommitmentReport c : b.commitments()) {
+            ObjectNode co = commitments.addObject();
+            co.put("id", c.id());
+            co.put("kind", c.kind());
+            co.put("utilization", c.utilization());
+            co.put("unused", Money.format(c.unused()));
+        }
+        return o;
+    }
+
+    private static ObjectNode money(Map<String, BigDecimal> map) {
+        ObjectNode o = NODES.objectNode();
+        for (Map.Entry<String, BigDecimal> e : map.entrySet()) {
+            o.put(e.getKey(), Money.format(e.getValue()));
+        }
+        return o;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.fleetsim.report;
+
+import dev.fleetsim.scenario.Durations;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders a {@link Report} as plain aligned text for a terminal. */
+public final class ReportTable {
+
+    public String write(Report r) {
+        StringBuilder s = new StringBuilder();
+        s.append("scenario ").append(r.scenario()).append("  seed ").append(r.seed()).append("  horizon ")
+                .append(Durations.format(r.horizon())).append('\n');
+        Bill b = r.bill();
+        s.append('\n').append("bill (").append(b.currency()).append(")  total ").append(Money.format(b.total()))
+                .append("  unblended ").append(Money.format(b.unblendedTotal())).append('\n');
+        s.append(twoColumns("by service", b.byService()));
+        s.append(twoColumns("by pricing model", b.byPricingModel()));
+        if (!b.commitments().isEmpty()) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"commitment", "kind", "utilization", "unused"});
+            for (CommitmentReport c : b.commitments()) {
+                rows.add(new String[] {c.id(), c.kind(), String.format(Locale.ROOT, "%.1f%%", c.utilization() * 100),
+                    Money.format(c.unused())});
+            }
+            s.append('\n').append(TextTable.render(rows, new boolean[] {false, false, true, true}));
+        }
+        if (!r.workloads().isEmpty()) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"workload", "kind", "launched", "completed", "pending", "interrupted"});
+            for (WorkloadReport w : r.workloads()) {
+                rows.add(new String[] {w.name(), w.kind(), Long.toString(w.launched()), Long.toString(w.completed()),
+                    Long.toString(w.pending()), Long.toString(w.interrupted())});
+            }
+            s.append('\n').append(TextTable.render(rows, new boolean[] {false, false, true, true, true, true}));
+        }
+        CapacityReport c = r.capacity();
+        s.append('\n').append("capacity  peak instances ").append(c.peakInstances()).append("  mean CPU ")
+                .append(String.format(Locale.ROOT, "%.1f%%", c.meanCpuUtilization() * 100)).append('\n');
+        if (!c.instanceHours().isEmpty()) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"instance type", "hours"});
+            for (Map.Entry<String, Double> e : c.instanceHours().entrySet()) {
+                rows.add(new String[] {e.getKey(), String.format(Locale.ROOT, "%.3f", e.getValue())});
+            }
+            s.append(TextTable.render(rows, new boolean[] {false, true}));
+        }
+        s.append('\n').append("events processed ").append(r.events().processed()).append("  Spot interruption"
+                + " notices ").append(r.events().spotInterruptionNotices()).append('\n');
+        if (r.replications() != null) {
+            Replications rep = r.replications();
+            s.append('\n').append(rep.count()).append(" replications: total mean ")
+                    .append(Money.format(rep.total().mean())).append(" (95% CI ")
+                    .append(Money.format(rep.total().ci95Low())).append(" to ")
+                    .append(Money.format(rep.total().ci95High())).append("), unserved demand mean ")
+                    .append(String.format(Locale.ROOT, "%.4f", rep.unservedDemand().mean())).append('\n');
+        }
+        return s.toString();
+    }
+
+    private static String twoColumns(String title, Map<String, BigDecimal> map) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {title, "USD"});
+        for (Map.Entry<String, BigDecimal> e : map.entrySet()) {
+            rows.add(new String[] {e.getKey(), Money.format(e.getValue())});
+        }
+        return "\n" + TextTable.render(rows, new boolean[] {false, true});
+    }
+}

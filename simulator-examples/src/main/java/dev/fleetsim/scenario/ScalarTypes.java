@@ -1,0 +1,173 @@
+package dev.fleetsim.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fleetsim.scenario.spec.Quantity;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The leaf types of the scenario schema and how each may be written. Strict on purpose: a quoted "4" is not a
+ * count, 4.5 is not a count, a number is not a name, "yes" is not a boolean. Money and other exact decimals
+ * may be written as a number or as a decimal string ({@code commitment: "19.60"}).
+ */
+final class ScalarTypes {
+
+    private static final Set<Class<?>> SCALARS = Set.of(String.class, Integer.class, int.class, Long.class,
+            long.class, Double.class, double.class, Boolean.class, boolean.class, BigDecimal.class,
+            Duration.class, Instant.class, Quantity.class);
+
+    /** What is wrong with a value, and the hint. */
+    record Problem(String message, String hint) {
+    }
+
+    private ScalarTypes() {
+    }
+
+    static boolean isScalar(Class<?> type) {
+        return SCALARS.contains(type) || type.isEnum();
+    }
+
+    /** Null when {@code node} is a valid value of {@code type}. */
+    static Problem check(Class<?> type, JsonNode node) {
+        if (type.isEnum()) {
+            List<String> keys = EnumKeys.keys(type);
+            if (!node.isTextual()) {
+                return new Problem("expected one of " + String.join(", ", keys) + ", found " + describe(node), "");
+            }
+            if (keys.contains(node.textValue())) {
+                return null;
+            }
+            return new Problem("'" + node.textValue() + "' is not a valid value",
+                    DidYouMean.hint(node.textValue(), keys, "valid values"));
+        }
+        if (type == String.class) {
+            return node.isTextual() ? null : new Problem("expected text, found " + describe(node),
+                    node.isValueNode() ? "quote it: '" + node.asText() + "'" : "");
+        }
+        if (type == Integer.class || type == int.class) {
+            return node.isIntegralNumber() && node.canConvertToInt() ? null
+                    : new Problem("expected a whole number, found " + describe(node), quotedNumberHint(node));
+        }
+        if (type == Long.class || type == long.class) {
+            return node.isIntegralNumber() && node.canConvertToLong() ? null
+                    : new Problem("expected a whole number, found " + describe(node), quotedNumberHint(node));
+        }
+        if (type == Double.class || type == double.class) {
+            return node.isNumber() ? null : new Problem("expected a number, found " + describe(node),
+                    quotedNumberHint(node));
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return node.isBoolean() ? null : new Problem("expected true or false, found " + describe(node), "");
+        }
+        if (type == BigDecimal.class) {
+            if (node.isNumber()) {
+                return null;
+            }
+            if (node.isTextual()) {
+                try {
+                    decimal(node.textValue());
+                    return null;
+                } catch (IllegalArgumentException e) {
+                    return new Problem(e.getMessage(), "write a decimal such as \"0.0816\"");
+                }
+            }
+            return new Problem("expected a decimal number, found " + describe(node), "");
+        }
+        if (type == Duration.class) {
+            if (!node.isTextual()) {
+                return new Problem("expected an ISO-8601 duration such as PT90S, PT1H or P1D, found "
+                        + describe(node), "");
+            }
+            try {
+                Durations.parse(node.textValue());
+                return null;
+            } catch (IllegalArgumentException e) {
+                return new Problem(e.getMessage(), "");
+            }
+        }
+        if (type == Instant.class) {
+            if (!node.isTextual()) {
+                return new Problem("expected a UTC time such as 2026-01-01T00:00:00Z, found " + describe(node), "");
+            }
+            try {
+                instant(node.textValue());
+                return null;
+            } catch (IllegalArgumentException e) {
+                return new Problem(e.getMessage(), "");
+            }
+        }
+        if (type == Quantity.class) {
+            if (node.isNumber()) {
+                return null;
+            }
+            if (!node.isTextual()) {
+                return new Problem("expected a Kubernetes quantity such as 250m or 128Mi, found " + describe(node),
+                        "");
+            }
+            try {
+                Quantity.parse(node.textValue());
+                return null;
+            } catch (IllegalArgumentException e) {
+                return new Problem(e.getMessage(), "");
+            }
+        }
+        throw new IllegalArgumentException("not a scalar type: " + type);
+    }
+
+    static BigDecimal decimal(String text) {
+        try {
+            return new BigDecimal(text.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a decimal number");
+        }
+    }
+
+    static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text.strip()).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 date-time with an offset;"
+                    + " write e.g. 2026-01-01T00:00:00Z");
+        }
+    }
+
+    static String describe(JsonNode node) {
+        if (node.isTextual()) {
+            String t = node.textValue();
+            return "text '" + (t.length() > 40 ? t.substring(0, 40) + "..." : t) + "'";
+        }
+        if (node.isNumber()) {
+            return "the number " + node.asText();
+        }
+        if (node.isBoolean()) {
+            return node.asText();
+        }
+        if (node.isArray()) {
+            return "a list";
+        }
+        if (node.isObject()) {
+            return "a mapping";
+        }
+        if (node.isNull()) {
+            return "nothing";
+        }
+        return node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String quotedNumberHint(JsonNode node) {
+        if (node.isTextual()) {
+            try {
+                new BigDecimal(node.textValue().strip());
+                return "remove the quotes";
+            } catch (NumberFormatException e) {
+                return "";
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,100 @@
+package dev.fleetsim.scenario;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fleetsim.catalog.InstanceCatalog;
+import dev.fleetsim.scenario.spec.ScenarioSpec;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Loads a scenario YAML file: reads it defensively ({@link YamlTree}), applies {@code --set} overrides, checks
+ * its structure against the spec records ({@link SchemaChecker}), binds it with Jackson, then validates it
+ * ({@link ScenarioValidator}). Every problem is reported at once, in file order, as an
+ * {@link InvalidScenarioException}.
+ */
+public final class ScenarioLoader {
+
+    private final ObjectMapper mapper = SpecMapper.create();
+    private final ScenarioValidator validator;
+
+    public ScenarioLoader(InstanceCatalog catalog) {
+        this.validator = new ScenarioValidator(Objects.requireNonNull(catalog, "catalog"));
+    }
+
+    public Scenario load(Path file) throws InvalidScenarioException {
+        return load(file, List.of());
+    }
+
+    public Scenario load(Path file, List<SetOverride> overrides) throws InvalidScenarioException {
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                throw single(file + " is a directory, not a scenario file");
+            }
+            long size = Files.size(file);
+            if (size > YamlTree.MAX_BYTES) {
+                throw single("the file is " + size + " bytes; scenarios are limited to " + YamlTree.MAX_BYTES
+                        + " bytes");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw single("no such file: " + file);
+        } catch (AccessDeniedException e) {
+            throw single("cannot read " + file + ": permission denied");
+        } catch (IOException e) {
+            throw single("cannot read " + file + ": " + e.getMessage());
+        }
+        Path absolute = file.toAbsolutePath().normalize();
+        return load(bytes, absolute, absolute.getParent(), overrides);
+    }
+
+    /** Loads YAML text; relative file names in it resolve against {@code baseDirectory}. */
+    public Scenario parse(String yaml, Path baseDirectory, List<SetOverride> overrides)
+            throws InvalidScenarioException {
+        return load(yaml.getBytes(StandardCharsets.UTF_8), null, baseDirectory, overrides);
+    }
+
+    private Scenario load(byte[] bytes, Path file, Path baseDirectory, List<SetOverride> overrides)
+            throws InvalidScenarioException {
+        YamlTree.Result tree = YamlTree.read(bytes);
+        Issues issues = new Issues();
+        issues.addAll(tree.issues());
+        ObjectNode root = (ObjectNode) tree.root();
+        Overrides.apply(root, ScenarioSpec.class, overrides, issues);
+        SchemaChecker schema = new SchemaChecker(issues);
+        schema.checkRoot(root, ScenarioSpec.class);
+        // Bad values were pruned: bind and validate the rest, so that every problem is reported in one go.
+        ScenarioSpec spec;
+        try {
+            spec = mapper.treeToValue(root, ScenarioSpec.class);
+        } catch (JsonMappingException e) {
+            issues.addAll(List.of(JacksonIssues.toIssue(e)));
+            throw new InvalidScenarioException(tree.order().sort(issues.list()));
+        } catch (JacksonException e) {
+            issues.add("", e.getOriginalMessage(), "");
+            throw new InvalidScenarioException(tree.order().sort(issues.list()));
+        }
+        for (Issue issue : validator.validate(spec, baseDirectory)) {
+            if (!schema.covers(issue.path())) {
+                issues.addAll(List.of(issue));
+            }
+        }
+        if (!issues.isEmpty()) {
+            throw new InvalidScenarioException(tree.order().sort(issues.list()));
+        }
+        return new Scenario(spec, file, baseDirectory);
+    }
+
+    private static InvalidScenarioException single(String message) {
+        return new InvalidScenarioException(List.of(new Issue("", message, "")));
+    }
+}

@@ -1,0 +1,169 @@
+package dev.fleetsim.scenario;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads a demand trace CSV: a header row, then one row per change. The time column holds an ISO-8601 offset
+ * from the scenario start (PT5M), seconds from the start (300), or an ISO-8601 date-time
+ * (2026-01-01T00:05:00Z); times must not decrease. Values are non-negative numbers.
+ */
+public final class TraceCsv {
+
+    /** The parsed trace: parallel arrays, times in milliseconds from the scenario start. */
+    public record Trace(long[] timeMs, double[] values) {
+        public Trace {
+            if (timeMs.length != values.length) {
+                throw new IllegalArgumentException("times and values differ in length");
+            }
+            timeMs = timeMs.clone();
+            values = values.clone();
+        }
+
+        @Override
+        public long[] timeMs() {
+            return timeMs.clone();
+        }
+
+        @Override
+        public double[] values() {
+            return values.clone();
+        }
+
+        public int size() {
+            return timeMs.length;
+        }
+    }
+
+    private TraceCsv() {
+    }
+
+    /** Reads the trace or throws IllegalArgumentException naming the file, line and problem. */
+    public static Trace read(Path file, String timeColumn, String valueColumn, Instant start) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            if (header == null) {
+                throw new IllegalArgumentException(file.getFileName() + " is empty; it needs a header row");
+            }
+            List<String> columns = Arrays.asList(split(header.startsWith("\uFEFF") ? header.substring(1) : header));
+            int t = columns.indexOf(timeColumn);
+            int v = columns.indexOf(valueColumn);
+            if (t < 0 || v < 0) {
+                String missing = t < 0 ? timeColumn : valueColumn;
+                throw new IllegalArgumentException(file.getFileName() + " has no column '" + missing + "'; its"
+                        + " columns are " + String.join(", ", columns));
+            }
+            long[] timeBuf = new long[64];
+            double[] valueBuf = new double[64];
+            int n = 0;
+            int lineNo = 1;
+            long previous = Long.MIN_VALUE;
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                lineNo++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = split(line);
+                if (cells.length <= Math.max(t, v)) {
+                    throw new IllegalArgumentException(where(file, lineNo) + "has " + cells.length + " cells, fewer"
+                            + " than the header");
+                }
+                long ms = time(cells[t].strip(), start, file, lineNo);
+                if (ms < previous) {
+                    throw new IllegalArgumentException(where(file, lineNo) + "time goes backwards");
+                }
+                double value = value(cells[v].strip(), file, lineNo);
+                if (n == timeBuf.length) {
+                    timeBuf = Arrays.copyOf(timeBuf, n * 2);
+                    valueBuf = Arrays.copyOf(valueBuf, n * 2);
+                }
+                timeBuf[n] = ms;
+                valueBuf[n] = value;
+                n++;
+                previous = ms;
+            }
+            if (n == 0) {
+                throw new IllegalArgumentException(file.getFileName() + " has a header but no rows");
+            }
+            return new Trace(Arrays.copyOf(timeBuf, n), Arrays.copyOf(valueBuf, n));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("no such file: " + file);
+        } catch (MalformedInputException e) {
+            throw new IllegalArgumentException(file.getFileName() + " is not UTF-8 text");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    private static long time(String cell, Instant start, Path file, int line) {
+        try {
+            if (cell.startsWith("P") || cell.startsWith("-P") || cell.startsWith("p")) {
+                return Durations.parse(cell).toMillis();
+            }
+            if (cell.indexOf('T') > 0 && cell.indexOf('-') > 0) {
+                return Duration.between(start, ScalarTypes.instant(cell)).toMillis();
+            }
+            return new java.math.BigDecimal(cell).movePointRight(3).setScale(0, java.math.RoundingMode.HALF_EVEN)
+                    .longValueExact();
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new IllegalArgumentException(where(file, line) + "'" + cell + "' is not a time (PT5M, 300"
+                    + " seconds, or 2026-01-01T00:05:00Z)");
+        }
+    }
+
+    private static double value(String cell, Path file, int line) {
+        double d;
+        try {
+            d = Double.parseDouble(cell);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(where(file, line) + "'" + cell + "' is not a number");
+        }
+        if (!(d >= 0) || Double.isInfinite(d)) {
+            throw new IllegalArgumentException(where(file, line) + "value " + cell + " must be a finite number >= 0");
+        }
+        return d;
+    }
+
+    private static String where(Path file, int line) {
+        return file.getFileName() + " line " + line + ": ";
+    }
+
+    /** Comma-separated cells; a cell in double quotes may hold commas and doubled quotes. */
+    static String[] split(String line) {
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        cells.add(cell.toString());
+        return cells.toArray(new String[0]);
+    }
+}

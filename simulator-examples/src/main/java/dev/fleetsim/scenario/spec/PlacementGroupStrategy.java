@@ -1,0 +1,3 @@
+package dev.fleetsim.scenario.spec;
+
+public enum PlacementGroupStrategy { CLUSTER, SPREAD, PARTITION }

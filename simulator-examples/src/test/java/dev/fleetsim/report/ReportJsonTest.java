@@ -1,0 +1,129 @@
+package dev.fleetsim.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+final class ReportJsonTest {
+
+    /** The example of SPEC section 7. */
+    static Report specExample() {
+        Map<String, BigDecimal> byService = new LinkedHashMap<>();
+        byService.put("ec2", new BigDecimal("12.8"));
+        byService.put("fargate", new BigDecimal("16.80"));
+        byService.put("eks", BigDecimal.ZERO);
+        Map<String, BigDecimal> byModel = new LinkedHashMap<>();
+        byModel.put("on-demand", new BigDecimal("10"));
+        byModel.put("spot", BigDecimal.ZERO);
+        byModel.put("reserved", BigDecimal.ZERO);
+        byModel.put("savings-plan", new BigDecimal("19.600"));
+        Bill bill = new Bill("USD", new BigDecimal("29.6"), new BigDecimal("29.60"), byService, byModel,
+                List.of(new CommitmentReport("sp-1", "savings-plan", 1.0, BigDecimal.ZERO)));
+        return new Report("e11-compute-sp", 7, Duration.ofHours(1), bill,
+                List.of(new WorkloadReport("etl", "ecs-task", 150, 150, 0, 0)),
+                new CapacityReport(Map.of("r5.4xlarge", 4.0), 5, 0.61), new EventCounts(1234, 0), null);
+    }
+
+    @Test
+    void write_specExample_matchesTheSpecFieldForField() {
+        String expected = String.join("\n",
+                "{",
+                "  \"scenario\": \"e11-compute-sp\",",
+                "  \"seed\": 7,",
+                "  \"horizon\": \"PT1H\",",
+                "  \"bill\": {",
+                "    \"currency\": \"USD\",",
+                "    \"total\": \"29.60\",",
+                "    \"unblendedTotal\": \"29.60\",",
+                "    \"byService\": {",
+                "      \"ec2\": \"12.80\",",
+                "      \"fargate\": \"16.80\",",
+                "      \"eks\": \"0.00\"",
+                "    },",
+                "    \"byPricingModel\": {",
+                "      \"on-demand\": \"10.00\",",
+                "      \"spot\": \"0.00\",",
+                "      \"reserved\": \"0.00\",",
+                "      \"savings-plan\": \"19.60\"",
+                "    },",
+                "    \"commitments\": [",
+                "      {",
+                "        \"id\": \"sp-1\",",
+                "        \"kind\": \"savings-plan\",",
+                "        \"utilization\": 1.0,",
+                "        \"unused\": \"0.00\"",
+                "      }",
+                "    ]",
+                "  },",
+                "  \"workloads\": [",
+                "    {",
+                "      \"name\": \"etl\",",
+                "      \"kind\": \"ecs-task\",",
+                "      \"launched\": 150,",
+                "      \"completed\": 150,",
+                "      \"pending\": 0,",
+                "      \"interrupted\": 0",
+                "    }",
+                "  ],",
+                "  \"capacity\": {",
+                "    \"instanceHours\": {",
+                "      \"r5.4xlarge\": 4.0",
+                "    },",
+                "    \"peakInstances\": 5,",
+                "    \"meanCpuUtilization\": 0.61",
+                "  },",
+                "  \"events\": {",
+                "    \"processed\": 1234,",
+                "    \"spotInterruptionNotices\": 0",
+                "  },",
+                "  \"replications\": null",
+                "}",
+                "");
+        assertThat(new ReportJson().write(specExample())).isEqualTo(expected);
+    }
+
+    @Test
+    void write_replications_areMoneyStringsForTheTotal() {
+        Report base = specExample();
+        Report r = new Report(base.scenario(), base.seed(), base.horizon(), base.bill(), base.workloads(),
+                base.capacity(), base.events(), new Replications(10, new MoneyEstimate(new BigDecimal("29.6"),
+                new BigDecimal("1.234"), new BigDecimal("28.7"), new BigDecimal("30.5")),
+                new Estimate(0.01, 0.002, 0.0086, 0.0114)));
+        assertThat(new ReportJson().write(r)).contains("\"replications\": {\n    \"count\": 10,\n    \"total\": {\n"
+                + "      \"mean\": \"29.60\",\n      \"stddev\": \"1.234\",\n      \"ci95Low\": \"28.70\",\n"
+                + "      \"ci95High\": \"30.50\"\n    },\n    \"unservedDemand\": {\n      \"mean\": 0.01,");
+    }
+
+    @Test
+    void money_keepsExactDigitsWithAtLeastTwo() {
+        assertThat(Money.format(new BigDecimal("0.0816"))).isEqualTo("0.0816");
+        assertThat(Money.format(new BigDecimal("0.081600"))).isEqualTo("0.0816");
+        assertThat(Money.format(new BigDecimal("29.6"))).isEqualTo("29.60");
+        assertThat(Money.format(new BigDecimal("100"))).isEqualTo("100.00");
+        assertThat(Money.format(new BigDecimal("1E+3"))).isEqualTo("1000.00");
+        assertThat(Money.format(BigDecimal.ZERO)).isEqualTo("0.00");
+    }
+
+    @Test
+    void bill_whoseBreakdownDoesNotSumToTheTotal_isRejected() {
+        // SPEC section 7: both maps always sum to total.
+        assertThatThrownBy(() -> new Bill("USD", new BigDecimal("10.00"), new BigDecimal("10.00"),
+                Map.of("ec2", new BigDecimal("9.99")), Map.of("on-demand", new BigDecimal("10.00")), List.of()))
+                .hasMessage("byService sums to 9.99, not the total 10.00");
+    }
+
+    @Test
+    void capacity_instanceHours_areSortedByType() {
+        Map<String, Double> hours = new LinkedHashMap<>();
+        hours.put("r5.large", 1.0);
+        hours.put("m7g.large", 2.0);
+        assertThat(new CapacityReport(hours, 2, 0.5).instanceHours().keySet()).containsExactly("m7g.large",
+                "r5.large");
+    }
+}
