@@ -1,6 +1,8 @@
 package dev.fleetsim.cli;
 
 import dev.fleetsim.catalog.InstanceCatalog;
+import dev.fleetsim.pricing.PriceBook;
+import dev.fleetsim.run.EngineScenarioRunner;
 import dev.fleetsim.pricing.OnDemandPriceTable;
 import dev.fleetsim.scenario.ScenarioRunner;
 import java.io.PrintStream;
@@ -8,7 +10,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -41,10 +42,14 @@ public final class FleetsimCli implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    /** The production wiring: bundled data, a runner found with ServiceLoader, FLEETSIM_DEBUG from the environment. */
+    /** The production wiring: bundled data, the engine runner, FLEETSIM_DEBUG from the environment. */
     public FleetsimCli() {
-        this(InstanceCatalog::loadDefault, OnDemandPriceTable::loadDefault,
-                ServiceLoader.load(ScenarioRunner.class).findFirst().orElse(null),
+        this(memoize(InstanceCatalog::loadDefault));
+    }
+
+    private FleetsimCli(Supplier<InstanceCatalog> sharedCatalog) {
+        this(sharedCatalog, OnDemandPriceTable::loadDefault,
+                new EngineScenarioRunner(sharedCatalog, memoize(PriceBook::loadDefault)),
                 "1".equals(System.getenv("FLEETSIM_DEBUG")), System.console() != null);
     }
 

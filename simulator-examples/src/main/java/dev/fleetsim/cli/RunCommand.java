@@ -1,11 +1,14 @@
 package dev.fleetsim.cli;
 
+import dev.fleetsim.billing.LineItemCsv;
 import dev.fleetsim.report.AtomicOutput;
+
 import dev.fleetsim.report.Report;
 import dev.fleetsim.report.ReportJson;
 import dev.fleetsim.report.ReportTable;
 import dev.fleetsim.scenario.InvalidScenarioException;
 import dev.fleetsim.scenario.RunOptions;
+import dev.fleetsim.scenario.RunResult;
 import dev.fleetsim.scenario.Scenario;
 import dev.fleetsim.scenario.ScenarioLoader;
 import dev.fleetsim.scenario.ScenarioRunner;
@@ -88,13 +91,28 @@ final class RunCommand implements Callable<Integer> {
                     : "") + (outDir != null ? "; nothing was written to " + outDir : ""));
             return FleetsimCli.INTERNAL_ERROR;
         }
-        Report report = runner.get().run(scenario, new RunOptions(replications, cli.terminal()));
+        RunResult result;
+        try {
+            result = runner.get().run(scenario, new RunOptions(replications, cli.terminal()));
+        } catch (InvalidScenarioException e) {
+            Issues.print(cli.err(), file.toString(), e.issues());
+            return FleetsimCli.INVALID_INPUT;
+        }
+        for (String skipped : result.notSimulated()) {
+            cli.err().println("fleetsim run: not simulated yet: " + skipped);
+        }
+        Report report = result.report();
         String json = new ReportJson().write(report);
         if (outDir != null) {
             try {
-                new AtomicOutput(outDir).add("report.json", json.getBytes(StandardCharsets.UTF_8)).commit();
-                cli.err().println("fleetsim run: wrote " + outDir.resolve("report.json") + " (line-items.csv,"
-                        + " timeseries.csv and report.html are not produced yet)");
+                StringBuilder lineItems = new StringBuilder();
+                LineItemCsv.write(result.bill(), lineItems);
+                new AtomicOutput(outDir)
+                        .add("report.json", json.getBytes(StandardCharsets.UTF_8))
+                        .add("line-items.csv", lineItems.toString().getBytes(StandardCharsets.UTF_8))
+                        .commit();
+                cli.err().println("fleetsim run: wrote report.json and line-items.csv to " + outDir
+                        + " (timeseries.csv and report.html are not produced yet)");
             } catch (IOException e) {
                 cli.err().println("fleetsim run: cannot write to " + outDir + ": " + e.getMessage());
                 return FleetsimCli.INTERNAL_ERROR;

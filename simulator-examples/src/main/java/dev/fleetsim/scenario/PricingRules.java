@@ -149,6 +149,8 @@ final class PricingRules {
         if (ri.id() != null) {
             c.requiredText(Issues.child(path, "id"), ri.id(), "");
         }
+        money(c, Issues.child(path, "upfront"), ri.upfront());
+        money(c, Issues.child(path, "hourly"), ri.hourly());
     }
 
     /** aws-rules.md item 3. */

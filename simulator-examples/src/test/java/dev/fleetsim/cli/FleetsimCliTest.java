@@ -9,6 +9,10 @@ import dev.fleetsim.report.CapacityReport;
 import dev.fleetsim.report.EventCounts;
 import dev.fleetsim.report.Report;
 import dev.fleetsim.report.ReportJson;
+import dev.fleetsim.billing.BillingEngine;
+import dev.fleetsim.billing.UsageMeter;
+import dev.fleetsim.pricing.PriceBook;
+import dev.fleetsim.scenario.RunResult;
 import dev.fleetsim.scenario.ScenarioRunner;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +21,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -64,6 +69,14 @@ final class FleetsimCliTest {
         Bill bill = new Bill("USD", total, total, Map.of("ec2", total), Map.of("on-demand", total), List.of());
         return new Report("quickstart", 7, java.time.Duration.ofDays(1), bill, List.of(),
                 new CapacityReport(Map.of("m7g.large", 1.0), 1, 0.0), new EventCounts(2, 0), null);
+    }
+
+    /** A canned runner result: the fixed report over a real, empty exact bill (no usage, no line items). */
+    private static RunResult fixedResult() {
+        dev.fleetsim.billing.Bill empty = BillingEngine.builder(PriceBook.loadDefault()).region("us-east-1")
+                .start(Instant.parse("2026-01-05T00:00:00Z")).horizonMs(3_600_000L).build()
+                .bill(UsageMeter.startingAt(Instant.parse("2026-01-05T00:00:00Z")));
+        return new RunResult(fixedReport(), empty, List.of());
     }
 
     @Test
@@ -194,7 +207,7 @@ final class FleetsimCliTest {
 
     @Test
     void run_formatJson_printsOnlyTheReportJson() {
-        Result r = run((scenario, options) -> fixedReport(), false, "run", QUICKSTART, "--format", "json");
+        Result r = run((scenario, options) -> fixedResult(), false, "run", QUICKSTART, "--format", "json");
 
         assertThat(r.status()).isZero();
         assertThat(r.err()).isEmpty();
@@ -208,7 +221,7 @@ final class FleetsimCliTest {
         ScenarioRunner runner = (scenario, options) -> {
             seen[0] = scenario.seed();
             seen[1] = scenario.spec().ec2().instances().get(0).count();
-            return fixedReport();
+            return fixedResult();
         };
         Result r = run(runner, false, "run", QUICKSTART, "--seed", "99", "--set", "ec2.instances[0].count=5");
 
@@ -217,21 +230,22 @@ final class FleetsimCliTest {
     }
 
     @Test
-    void run_out_writesReportJsonAtomically() throws IOException {
+    void run_out_writesReportJsonAndLineItemsAtomically() throws IOException {
         Path out = dir.resolve("out");
 
-        Result r = run((scenario, options) -> fixedReport(), false, "run", QUICKSTART, "--out", out.toString());
+        Result r = run((scenario, options) -> fixedResult(), false, "run", QUICKSTART, "--out", out.toString());
 
         assertThat(r.status()).isZero();
         assertThat(Files.readString(out.resolve("report.json"))).isEqualTo(new ReportJson().write(fixedReport()));
         try (Stream<Path> files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("report.json");
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.json",
+                    "line-items.csv");
         }
     }
 
     @Test
     void run_badSetPath_exitsTwoNamingIt() {
-        Result r = run((scenario, options) -> fixedReport(), false, "run", QUICKSTART, "--set",
+        Result r = run((scenario, options) -> fixedResult(), false, "run", QUICKSTART, "--set",
                 "pricing.savingsPlans[4].commitment=5");
 
         assertThat(r.status()).isEqualTo(2);

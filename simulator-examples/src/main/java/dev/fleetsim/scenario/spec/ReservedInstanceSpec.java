@@ -7,6 +7,7 @@ import dev.fleetsim.commitment.RiScope;
 import dev.fleetsim.commitment.Term;
 import dev.fleetsim.host.OperatingSystem;
 import dev.fleetsim.host.Tenancy;
+import java.math.BigDecimal;
 
 /**
  * Reserved Instances bought before the scenario starts and active throughout (aws-rules.md item 2). The enums
@@ -21,10 +22,13 @@ import dev.fleetsim.host.Tenancy;
  * @param payment default no-upfront
  * @param os default linux
  * @param tenancy default shared
+ * @param upfront optional: the offering's real upfront fee in USD (with {@code hourly}, instead of the price
+ *     book's default rates; aws-rules.md E2)
+ * @param hourly optional: the offering's real recurring fee in USD per hour
  */
 public record ReservedInstanceSpec(String id, String type, Integer count, RiScope scope, String zone,
         @JsonProperty("class") OfferingClass offeringClass, Term term, PaymentOption payment, OperatingSystem os,
-        Tenancy tenancy) {
+        Tenancy tenancy, BigDecimal upfront, BigDecimal hourly) {
 
     public ReservedInstanceSpec {
         count = Specs.or(count, 1);

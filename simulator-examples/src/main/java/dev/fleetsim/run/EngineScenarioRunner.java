@@ -1,0 +1,81 @@
+package dev.fleetsim.run;
+
+import dev.fleetsim.billing.Bill;
+import dev.fleetsim.billing.BillingEngine;
+import dev.fleetsim.billing.UsageMeter;
+import dev.fleetsim.catalog.InstanceCatalog;
+import dev.fleetsim.engine.Phase;
+import dev.fleetsim.engine.Simulation;
+import dev.fleetsim.metering.ClusterUsage;
+import dev.fleetsim.metering.EndCause;
+import dev.fleetsim.pricing.PriceBook;
+import dev.fleetsim.scenario.InvalidScenarioException;
+import dev.fleetsim.scenario.RunOptions;
+import dev.fleetsim.scenario.RunResult;
+import dev.fleetsim.scenario.Scenario;
+import dev.fleetsim.scenario.ScenarioRunner;
+import dev.fleetsim.scenario.spec.EksClusterSpec;
+import dev.fleetsim.scenario.spec.FaultSpec;
+import dev.fleetsim.scenario.spec.ScenarioSpec;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Runs a scenario on the event engine and bills it: the scenario's workloads emit billable runs into a
+ * {@link UsageMeter}; at the horizon the open runs close and the {@link BillingEngine} prices every clock-hour.
+ * Sections the engine does not simulate yet are named in {@link RunResult#notSimulated()}, never silently
+ * dropped.
+ */
+public final class EngineScenarioRunner implements ScenarioRunner {
+
+    /** Run ids of different sources never collide: each takes its own range. */
+    private static final long EC2_RUN_IDS = 0L;
+    private static final long EKS_RUN_IDS = 1L << 40;
+
+    private final Supplier<InstanceCatalog> catalog;
+    private final Supplier<PriceBook> prices;
+
+    /** Takes the data lazily, so that a CLI that only validates never loads the price book. */
+    public EngineScenarioRunner(Supplier<InstanceCatalog> catalog, Supplier<PriceBook> prices) {
+        this.catalog = catalog;
+        this.prices = prices;
+    }
+
+    public EngineScenarioRunner(InstanceCatalog catalog, PriceBook prices) {
+        this(() -> catalog, () -> prices);
+    }
+
+    @Override
+    public RunResult run(Scenario scenario, RunOptions options) throws InvalidScenarioException {
+        ScenarioSpec spec = scenario.spec();
+        BillingEngine billing = new PricingSetup(catalog.get(), prices.get()).billingEngine(spec);
+        Simulation sim = new Simulation(scenario.horizonMs());
+        UsageMeter meter = UsageMeter.startingAt(spec.start());
+        UsageTee usage = new UsageTee(meter);
+
+        FixedInstances instances = new FixedInstances(sim, usage, EC2_RUN_IDS);
+        int[] zoneCursor = {0};
+        for (var instance : spec.ec2().instances()) {
+            instances.add(instance, spec.zones(), zoneCursor);
+        }
+        for (FaultSpec fault : spec.faults()) {
+            if (fault.kind() == FaultSpec.Kind.SPOT_INTERRUPTION) {
+                instances.interrupt(fault.target(), fault.at().toMillis());
+            }
+        }
+        List<EksClusterSpec> eks = spec.eks().clusters();
+        for (int i = 0; i < eks.size(); i++) {
+            // aws-rules.md item 6: the control plane bills per cluster-hour for as long as the cluster exists.
+            usage.runStarted(EKS_RUN_IDS + i, new ClusterUsage(eks.get(i).name(),
+                    eks.get(i).support() == EksClusterSpec.EksSupport.EXTENDED), 0L);
+            long run = EKS_RUN_IDS + i;
+            sim.schedule(scenario.horizonMs(), Phase.LIFECYCLE,
+                    (s, id) -> usage.runEnded(id, s.nowMs(), EndCause.HORIZON), run);
+        }
+
+        long processed = sim.run();
+        Bill bill = billing.bill(meter);
+        return new ReportAssembler(spec).assemble(bill, usage, instances, processed,
+                NotSimulated.sections(spec));
+    }
+}

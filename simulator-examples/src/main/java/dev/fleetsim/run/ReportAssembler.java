@@ -1,0 +1,66 @@
+package dev.fleetsim.run;
+
+import dev.fleetsim.billing.Bill;
+import dev.fleetsim.billing.RoundedBill;
+import dev.fleetsim.report.CapacityReport;
+import dev.fleetsim.report.CommitmentReport;
+import dev.fleetsim.report.EventCounts;
+import dev.fleetsim.report.Report;
+import dev.fleetsim.report.WorkloadReport;
+import dev.fleetsim.scenario.RunResult;
+import dev.fleetsim.scenario.spec.ScenarioSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the pinned report (SPEC section 7) from the exact bill and the run's counters. */
+final class ReportAssembler {
+
+    private final ScenarioSpec spec;
+
+    ReportAssembler(ScenarioSpec spec) {
+        this.spec = spec;
+    }
+
+    RunResult assemble(Bill bill, UsageTee usage, FixedInstances instances, long eventsProcessed,
+            List<String> notSimulated) {
+        RoundedBill rounded = bill.rounded();
+        List<CommitmentReport> commitments = new ArrayList<>();
+        for (RoundedBill.Commitment c : rounded.commitments()) {
+            commitments.add(new CommitmentReport(commitmentId(c.id()), c.kind(), utilization(c.utilization()),
+                    c.unused()));
+        }
+        dev.fleetsim.report.Bill reportBill = new dev.fleetsim.report.Bill(rounded.currency(), rounded.total(),
+                rounded.unblendedTotal(), rounded.byService(), rounded.byPricingModel(), commitments);
+
+        List<WorkloadReport> workloads = new ArrayList<>();
+        long[][] counts = instances.countsBySpec();
+        for (int i = 0; i < counts.length; i++) {
+            long launched = counts[i][0];
+            long interrupted = counts[i][1];
+            workloads.add(new WorkloadReport(instances.specNames().get(i), "ec2-instance", launched,
+                    launched - interrupted, 0, interrupted));
+        }
+        // Plain EC2 instances carry no resource requests, so nothing is "requested" of their vCPUs yet.
+        CapacityReport capacity = new CapacityReport(usage.instanceHours(), usage.peakInstances(), 0.0);
+        Report report = new Report(spec.name(), spec.seed(), spec.horizon(), reportBill, workloads, capacity,
+                new EventCounts(eventsProcessed, instances.notices()), null);
+        return new RunResult(report, bill, notSimulated);
+    }
+
+    /** Billing names commitments ri-N and sp-N in registration order; the scenario may name them itself. */
+    private String commitmentId(String billingId) {
+        int n = Integer.parseInt(billingId.substring(3)) - 1;
+        String given = billingId.startsWith("ri-") ? spec.pricing().reservedInstances().get(n).id()
+                : spec.pricing().savingsPlans().get(n).id();
+        return given == null ? billingId : given;
+    }
+
+    /**
+     * Coverage is metered in whole milliseconds, so a fully used size-flexible commitment can come out a
+     * hair under 1; six decimals are more than any decision needs.
+     */
+    private static double utilization(double u) {
+        double clamped = Math.max(0.0, Math.min(1.0, u));
+        return Math.round(clamped * 1e6) / 1e6;
+    }
+}
