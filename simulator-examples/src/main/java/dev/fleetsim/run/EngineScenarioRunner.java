@@ -75,7 +75,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
 
         long processed = sim.run();
         Bill bill = billing.bill(meter);
-        return new ReportAssembler(spec).assemble(bill, usage, instances, processed,
+        return new ReportAssembler(spec).assemble(bill, meter, usage, instances, processed,
                 NotSimulated.sections(spec));
     }
 }

@@ -2,6 +2,7 @@ package dev.fleetsim.run;
 
 import dev.fleetsim.billing.Bill;
 import dev.fleetsim.billing.RoundedBill;
+import dev.fleetsim.billing.UsageMeter;
 import dev.fleetsim.report.CapacityReport;
 import dev.fleetsim.report.CommitmentReport;
 import dev.fleetsim.report.EventCounts;
@@ -21,7 +22,7 @@ final class ReportAssembler {
         this.spec = spec;
     }
 
-    RunResult assemble(Bill bill, UsageTee usage, FixedInstances instances, long eventsProcessed,
+    RunResult assemble(Bill bill, UsageMeter meter, UsageTee usage, FixedInstances instances, long eventsProcessed,
             List<String> notSimulated) {
         RoundedBill rounded = bill.rounded();
         List<CommitmentReport> commitments = new ArrayList<>();
@@ -44,7 +45,7 @@ final class ReportAssembler {
         CapacityReport capacity = new CapacityReport(usage.instanceHours(), usage.peakInstances(), 0.0);
         Report report = new Report(spec.name(), spec.seed(), spec.horizon(), reportBill, workloads, capacity,
                 new EventCounts(eventsProcessed, instances.notices()), null);
-        return new RunResult(report, bill, notSimulated);
+        return new RunResult(report, bill, meter, notSimulated);
     }
 
     /** Billing names commitments ri-N and sp-N in registration order; the scenario may name them itself. */

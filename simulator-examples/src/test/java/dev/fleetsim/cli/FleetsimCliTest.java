@@ -73,10 +73,10 @@ final class FleetsimCliTest {
 
     /** A canned runner result: the fixed report over a real, empty exact bill (no usage, no line items). */
     private static RunResult fixedResult() {
+        UsageMeter meter = UsageMeter.startingAt(Instant.parse("2026-01-05T00:00:00Z"));
         dev.fleetsim.billing.Bill empty = BillingEngine.builder(PriceBook.loadDefault()).region("us-east-1")
-                .start(Instant.parse("2026-01-05T00:00:00Z")).horizonMs(3_600_000L).build()
-                .bill(UsageMeter.startingAt(Instant.parse("2026-01-05T00:00:00Z")));
-        return new RunResult(fixedReport(), empty, List.of());
+                .start(Instant.parse("2026-01-05T00:00:00Z")).horizonMs(3_600_000L).build().bill(meter);
+        return new RunResult(fixedReport(), empty, meter, List.of());
     }
 
     @Test
