@@ -3,6 +3,7 @@ package dev.fleetsim.host;
 import dev.fleetsim.engine.EventHandler;
 import dev.fleetsim.engine.Phase;
 import dev.fleetsim.engine.Simulation;
+import dev.fleetsim.metering.EndCause;
 import dev.fleetsim.metering.InstanceUsage;
 import dev.fleetsim.metering.UsageListener;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ public final class FixedFleet {
     // Per instance (index = id - firstInstanceId).
     private final int[] specOf;
     private final int[] nextWindow;
+    private final long[] endEvent;
     private final Ec2Instance[] instances;
 
     private final int[] stateCounts = new int[InstanceState.values().length];
@@ -85,6 +87,8 @@ public final class FixedFleet {
         windows = List.copyOf(windowLists);
         specOf = new int[total];
         nextWindow = new int[total];
+        endEvent = new long[total];
+        java.util.Arrays.fill(endEvent, -1L);
         instances = new Ec2Instance[total];
         int index = 0;
         for (int s = 0; s < this.specs.size(); s++) {
@@ -95,6 +99,47 @@ public final class FixedFleet {
             }
         }
         sim.schedule(sim.horizonMs(), Phase.OBSERVATION, closeAtHorizon, 0);
+    }
+
+    /**
+     * EC2 reclaims a running Spot instance now (aws-rules.md item 4; the 2-minute notice is the caller's).
+     * The current window ends with {@link EndCause#INTERRUPTED_BY_AWS}. After {@code terminate} the
+     * instance's later windows are dropped; after {@code stop} or {@code hibernate} they start as planned.
+     *
+     * @return false if the instance is not running (nothing to reclaim)
+     */
+    public boolean interrupt(long instanceId, SpotInterruptionBehavior behavior) {
+        int index = indexOf(instanceId);
+        Ec2Instance instance = instances[index];
+        if (instance == null || instance.state() != InstanceState.RUNNING) {
+            return false;
+        }
+        if (endEvent[index] >= 0) {
+            sim.cancel(endEvent[index]);
+            endEvent[index] = -1L;
+        }
+        switch (behavior) {
+            case TERMINATE -> {
+                instance.terminate(EndCause.INTERRUPTED_BY_AWS);
+                nextWindow[index] = Integer.MAX_VALUE / 2;
+            }
+            case STOP -> {
+                instance.stop(EndCause.INTERRUPTED_BY_AWS);
+                nextWindow[index]++;
+                scheduleBegin(index);
+            }
+            case HIBERNATE -> {
+                instance.hibernate(EndCause.INTERRUPTED_BY_AWS);
+                nextWindow[index]++;
+                scheduleBegin(index);
+            }
+        }
+        return true;
+    }
+
+    /** The spec (by position) an instance was made from. */
+    public int specIndexOf(long instanceId) {
+        return specOf[indexOf(instanceId)];
     }
 
     /** How many instances are in {@code state} now. */
@@ -182,6 +227,14 @@ public final class FixedFleet {
         int spec = specOf[index];
         RunWindow window = windows.get(spec).get(nextWindow[index]);
         Ec2Instance instance = instances[index];
+        if (instance != null && instance.state() != InstanceState.STOPPED) {
+            // Interrupted: terminated for good, or still stopping when this window's launch is due.
+            nextWindow[index]++;
+            if (instance.state() != InstanceState.TERMINATED && instance.state() != InstanceState.SHUTTING_DOWN) {
+                scheduleBegin(index);
+            }
+            return;
+        }
         if (instance == null) {
             long id = firstInstanceId + index;
             InstanceUsage usage = usages[spec];
@@ -193,11 +246,12 @@ public final class FixedFleet {
             instance.start(window.startMs());
         }
         if (window.endMs() < sim.horizonMs()) {
-            sim.schedule(window.endMs(), Phase.LIFECYCLE, endWindow, index);
+            endEvent[index] = sim.schedule(window.endMs(), Phase.LIFECYCLE, endWindow, index);
         }
     }
 
     private void endWindow(int index) {
+        endEvent[index] = -1L;
         instances[index].stop();
         nextWindow[index]++;
         scheduleBegin(index);

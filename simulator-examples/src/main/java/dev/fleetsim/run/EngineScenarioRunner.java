@@ -53,11 +53,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         UsageMeter meter = UsageMeter.startingAt(spec.start());
         UsageTee usage = new UsageTee(meter);
 
-        FixedInstances instances = new FixedInstances(sim, usage, EC2_RUN_IDS);
-        int[] zoneCursor = {0};
-        for (var instance : spec.ec2().instances()) {
-            instances.add(instance, spec.zones(), zoneCursor);
-        }
+        Ec2Instances instances = new Ec2Instances(sim, spec, usage, EC2_RUN_IDS);
         for (FaultSpec fault : spec.faults()) {
             if (fault.kind() == FaultSpec.Kind.SPOT_INTERRUPTION) {
                 instances.interrupt(fault.target(), fault.at().toMillis());

@@ -22,7 +22,7 @@ final class ReportAssembler {
         this.spec = spec;
     }
 
-    RunResult assemble(Bill bill, UsageMeter meter, UsageTee usage, FixedInstances instances, long eventsProcessed,
+    RunResult assemble(Bill bill, UsageMeter meter, UsageTee usage, Ec2Instances instances, long eventsProcessed,
             List<String> notSimulated) {
         RoundedBill rounded = bill.rounded();
         List<CommitmentReport> commitments = new ArrayList<>();
@@ -34,11 +34,10 @@ final class ReportAssembler {
                 rounded.unblendedTotal(), rounded.byService(), rounded.byPricingModel(), commitments);
 
         List<WorkloadReport> workloads = new ArrayList<>();
-        long[][] counts = instances.countsBySpec();
-        for (int i = 0; i < counts.length; i++) {
-            long launched = counts[i][0];
-            long interrupted = counts[i][1];
-            workloads.add(new WorkloadReport(instances.specNames().get(i), "ec2-instance", launched,
+        for (int i = 0; i < spec.ec2().instances().size(); i++) {
+            long launched = instances.launched(i);
+            long interrupted = instances.interrupted(i);
+            workloads.add(new WorkloadReport(spec.ec2().instances().get(i).name(), "ec2-instance", launched,
                     launched - interrupted, 0, interrupted));
         }
         // Plain EC2 instances carry no resource requests, so nothing is "requested" of their vCPUs yet.

@@ -1,0 +1,188 @@
+package dev.fleetsim.run;
+
+import dev.fleetsim.engine.EventHandler;
+import dev.fleetsim.engine.Phase;
+import dev.fleetsim.engine.Simulation;
+import dev.fleetsim.host.FixedFleet;
+import dev.fleetsim.host.FixedInstanceSpec;
+import dev.fleetsim.host.InstanceState;
+import dev.fleetsim.host.LifecycleTimings;
+import dev.fleetsim.host.Market;
+import dev.fleetsim.host.RunWindow;
+import dev.fleetsim.host.SpotInterruptionBehavior;
+import dev.fleetsim.metering.UsageListener;
+import dev.fleetsim.scenario.InvalidScenarioException;
+import dev.fleetsim.scenario.Issue;
+import dev.fleetsim.scenario.spec.InstanceSpec;
+import dev.fleetsim.scenario.spec.LifecycleSpec;
+import dev.fleetsim.scenario.spec.RunSpec;
+import dev.fleetsim.scenario.spec.ScenarioSpec;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ec2.instances} on the engine: a {@link FixedFleet} whose instances follow their {@code runs} windows
+ * through the EC2 lifecycle, plus the forced Spot interruptions of {@code faults}.
+ *
+ * <p>Copies of a spec without a zone are spread round-robin over the scenario's zones, continuing from one
+ * spec to the next, as an Auto Scaling group balances zones. A forced {@code spot-interruption} at T is the
+ * 2-minute notice (aws-rules.md item 4); a copy still running at T + 120 s is reclaimed then, or at T when it
+ * hibernates ("hibernation begins immediately").
+ */
+final class Ec2Instances {
+
+    static final long NOTICE_MS = 120_000L;
+
+    private final Simulation sim;
+    private final ScenarioSpec spec;
+    private final FixedFleet fleet;
+    /** Per fleet spec (a scenario spec split by zone): the scenario spec's index. */
+    private final IntArrayList origin = new IntArrayList();
+    private final long firstId;
+    private final long[] launched;
+    private final long[] interrupted;
+    /** Instances reclaimed at least once, by id - firstId: a copy counts as interrupted once. */
+    private final java.util.BitSet everInterrupted = new java.util.BitSet();
+    private long notices;
+
+    private final EventHandler onNotice = (s, id) -> notice(id);
+    private final EventHandler onReclaim = (s, id) -> reclaim(id);
+
+    Ec2Instances(Simulation sim, ScenarioSpec spec, UsageListener usage, long firstInstanceId)
+            throws InvalidScenarioException {
+        this.sim = sim;
+        this.spec = spec;
+        this.firstId = firstInstanceId;
+        List<InstanceSpec> instances = spec.ec2().instances();
+        launched = new long[instances.size()];
+        interrupted = new long[instances.size()];
+        List<FixedInstanceSpec> fleetSpecs = new ArrayList<>();
+        int zoneCursor = 0;
+        for (int i = 0; i < instances.size(); i++) {
+            InstanceSpec s = instances.get(i);
+            List<RunWindow> windows = windows(s, sim.horizonMs());
+            if (s.zone() != null) {
+                fleetSpecs.add(fleetSpec(s, s.zone(), s.count(), windows));
+                origin.add(i);
+                continue;
+            }
+            int zones = spec.zones().size();
+            int[] perZone = new int[zones];
+            for (int k = 0; k < s.count(); k++) {
+                perZone[zoneCursor++ % zones]++;
+            }
+            for (int z = 0; z < zones; z++) {
+                if (perZone[z] > 0) {
+                    fleetSpecs.add(fleetSpec(s, spec.zones().get(z), perZone[z], windows));
+                    origin.add(i);
+                }
+            }
+        }
+        try {
+            fleet = new FixedFleet(sim, fleetSpecs, timings(spec.lifecycle()), usage, this::onStateChange,
+                    firstInstanceId);
+        } catch (IllegalArgumentException e) {
+            // The only refusal: windows closer together than stop + launch latency.
+            throw new InvalidScenarioException(List.of(new Issue("ec2.instances", e.getMessage(),
+                    "widen the gap between run windows, or lower lifecycle.instanceStop/instanceLaunch")));
+        }
+    }
+
+    /** Schedules the 2-minute notice at {@code atMs} for every Spot copy of the instance spec {@code name}. */
+    void interrupt(String name, long atMs) {
+        if (atMs > sim.horizonMs()) {
+            return;
+        }
+        for (long id = firstId; id < firstId + fleet.size(); id++) {
+            InstanceSpec s = specOf(id);
+            if (s.name().equals(name) && s.market() == Market.SPOT) {
+                sim.schedule(atMs, Phase.LIFECYCLE, onNotice, id);
+            }
+        }
+    }
+
+    private void notice(long id) {
+        if (fleet.instance(id).map(i -> i.state() != InstanceState.RUNNING).orElse(true)) {
+            return; // AWS interrupts only running capacity
+        }
+        notices++;
+        boolean hibernate = specOf(id).interruptionBehavior()
+                == dev.fleetsim.scenario.spec.InterruptionBehavior.HIBERNATE;
+        long reclaimAt = hibernate ? sim.nowMs() : sim.nowMs() + NOTICE_MS;
+        if (reclaimAt <= sim.horizonMs()) {
+            sim.schedule(reclaimAt, Phase.LIFECYCLE, onReclaim, id);
+        }
+    }
+
+    private void reclaim(long id) {
+        SpotInterruptionBehavior behavior = switch (specOf(id).interruptionBehavior()) {
+            case TERMINATE -> SpotInterruptionBehavior.TERMINATE;
+            case STOP -> SpotInterruptionBehavior.STOP;
+            case HIBERNATE -> SpotInterruptionBehavior.HIBERNATE;
+        };
+        if (fleet.interrupt(id, behavior) && !everInterrupted.get((int) (id - firstId))) {
+            everInterrupted.set((int) (id - firstId));
+            interrupted[originOf(id)]++;
+        }
+    }
+
+    private void onStateChange(dev.fleetsim.host.Ec2Instance instance, InstanceState previous,
+            InstanceState current, long timeMs) {
+        if (previous == null) {
+            launched[originOf(instance.instanceId())]++;
+        }
+    }
+
+    private int originOf(long id) {
+        return origin.getInt(fleet.specIndexOf(id));
+    }
+
+    private InstanceSpec specOf(long id) {
+        return spec.ec2().instances().get(originOf(id));
+    }
+
+    long notices() {
+        return notices;
+    }
+
+    /** Per scenario instance spec, in file order: copies launched. */
+    long launched(int specIndex) {
+        return launched[specIndex];
+    }
+
+    /** Per scenario instance spec: copies reclaimed by AWS at least once. */
+    long interrupted(int specIndex) {
+        return interrupted[specIndex];
+    }
+
+    private static FixedInstanceSpec fleetSpec(InstanceSpec s, String zone, int count, List<RunWindow> windows) {
+        return new FixedInstanceSpec(s.name(), s.type(), zone, s.os(), s.tenancy(), s.market(), count, windows);
+    }
+
+    private static List<RunWindow> windows(InstanceSpec s, long horizonMs) {
+        List<RunWindow> windows = new ArrayList<>();
+        for (RunSpec r : s.runs()) {
+            long start = r.start().toMillis();
+            long end = r.end() == null ? horizonMs : Math.min(r.end().toMillis(), horizonMs);
+            if (start < horizonMs && end > start) {
+                windows.add(new RunWindow(start, end));
+            }
+        }
+        return windows;
+    }
+
+    private static LifecycleTimings timings(LifecycleSpec l) {
+        LifecycleTimings t = LifecycleTimings.DEFAULT;
+        if (l.instanceLaunch() != null) {
+            t = t.withLaunchLatencyMs(l.instanceLaunch().toMillis());
+        }
+        if (l.instanceStop() != null) {
+            t = t.withStopLatencyMs(l.instanceStop().toMillis());
+        }
+        if (l.instanceTerminate() != null) {
+            t = t.withTerminateLatencyMs(l.instanceTerminate().toMillis());
+        }
+        return t;
+    }
+}
