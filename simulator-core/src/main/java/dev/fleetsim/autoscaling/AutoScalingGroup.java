@@ -304,6 +304,16 @@ public final class AutoScalingGroup {
         return fleet.inService(requireSlot(instanceId));
     }
 
+    /** True once a rebalance recommendation has come for the instance. */
+    public boolean atRisk(int instanceId) {
+        return fleet.atRisk(requireSlot(instanceId));
+    }
+
+    /** True if the instance is at risk and its Capacity Rebalancing replacement is live (it no longer counts). */
+    public boolean replaced(int instanceId) {
+        return fleet.replacedBy(requireSlot(instanceId)) >= 0;
+    }
+
     /** Demand the in-service instances serve at 100% utilization. */
     public double servingCapacity() {
         requireCapacityModel();
@@ -320,15 +330,12 @@ public final class AutoScalingGroup {
      */
     public double meanThroughputPerInstance() {
         requireCapacityModel();
-        IntArrayList live = fleet.live();
         double sum = 0;
         int n = 0;
-        for (int i = 0; i < live.size(); i++) {
-            int s = live.getInt(i);
-            if (fleet.replacedBy(s) < 0) {
-                sum += throughput[fleet.type(s)];
-                n++;
-            }
+        for (int t = 0; t < throughput.length; t++) {
+            int k = fleet.effectiveOfType(t);
+            sum += k * throughput[t];
+            n += k;
         }
         return n == 0 ? throughput[0] : sum / n;
     }
@@ -410,6 +417,9 @@ public final class AutoScalingGroup {
     }
 
     private void replaceAtRisk(long now) {
+        if (!fleet.hasUncoveredAtRisk()) {
+            return;
+        }
         int ceiling = max + Math.max(1, (desired + 9) / 10);
         IntArrayList live = fleet.live();
         int n = live.size(); // launches append, so the first n entries stay put

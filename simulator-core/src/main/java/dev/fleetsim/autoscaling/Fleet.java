@@ -41,9 +41,12 @@ final class Fleet {
     private final int[][] spotPerPool; // [type][zone]
     private final int[][] perPartition; // [zone][partition]
     private final int[] inServicePerType;
+    /** Live instances per type that count toward capacity (covered at-risk ones do not). */
+    private final int[] effectivePerType;
     private final int[] perMarket = new int[2];
     /** At-risk instances whose replacement is live: they do not count toward capacity. */
     private int covered;
+    private int liveAtRisk;
 
     Fleet(int typeCount, int zoneCount, int partitionsPerZone) {
         this.typeCount = typeCount;
@@ -54,6 +57,7 @@ final class Fleet {
         this.spotPerPool = new int[typeCount][zoneCount];
         this.perPartition = new int[zoneCount][partitionsPerZone];
         this.inServicePerType = new int[typeCount];
+        this.effectivePerType = new int[typeCount];
         slotOfId.defaultReturnValue(-1);
     }
 
@@ -72,6 +76,9 @@ final class Fleet {
         launchMs[s] = nowMs;
         replacedBy[s] = -1;
         replaces[s] = -1;
+        inService[s] = false;
+        atRisk[s] = false;
+        effectivePerType[t]++;
         partition[s] = emptiestPartition(z);
         live.add(s);
         slotOfId.put(instanceId, s);
@@ -101,16 +108,23 @@ final class Fleet {
             inService[s] = false;
             inServicePerType[type[s]]--;
         }
-        // Unlink a rebalancing pair: the survivor is on its own again.
+        if (atRisk[s]) {
+            liveAtRisk--;
+        }
+        // Unlink a rebalancing pair: the survivor is on its own again (and counts, if it was the covered one).
         if (replacedBy[s] >= 0) {
             replaces[replacedBy[s]] = -1;
             replacedBy[s] = -1;
             covered--;
+        } else {
+            effectivePerType[type[s]]--;
         }
         if (replaces[s] >= 0) {
-            replacedBy[replaces[s]] = -1;
+            int x = replaces[s];
+            replacedBy[x] = -1;
             replaces[s] = -1;
             covered--;
+            effectivePerType[type[x]]++;
         }
     }
 
@@ -122,7 +136,10 @@ final class Fleet {
     }
 
     void markAtRisk(int s) {
-        atRisk[s] = true;
+        if (!atRisk[s]) {
+            atRisk[s] = true;
+            liveAtRisk++;
+        }
     }
 
     /** Links a replacement to the at-risk instance it replaces. */
@@ -130,6 +147,12 @@ final class Fleet {
         replacedBy[atRiskSlot] = replacementSlot;
         replaces[replacementSlot] = atRiskSlot;
         covered++;
+        effectivePerType[type[atRiskSlot]]--;
+    }
+
+    /** True if some live at-risk instance has no live replacement. */
+    boolean hasUncoveredAtRisk() {
+        return liveAtRisk > covered;
     }
 
     int slotOf(int instanceId) {
@@ -168,6 +191,11 @@ final class Fleet {
 
     int inServiceOfType(int t) {
         return inServicePerType[t];
+    }
+
+    /** Live instances of type t that count toward capacity. */
+    int effectiveOfType(int t) {
+        return effectivePerType[t];
     }
 
     int id(int s) {

@@ -10,6 +10,9 @@ import dev.fleetsim.host.OperatingSystem;
 public interface SpotInterruptionSource {
 
     /**
+     * The plan of one Spot instance; both of its times lie strictly after {@code startMs}, so a runner may schedule
+     * them in {@link dev.fleetsim.engine.Phase#LIFECYCLE} from any event at {@code startMs}.
+     *
      * @param instanceKey a key unique to this instance within the run (the runner's instance id)
      * @param startMs when the instance started running
      */

@@ -1,7 +1,9 @@
 package dev.fleetsim.autoscaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.fleetsim.engine.Phase;
 import dev.fleetsim.engine.Simulation;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -34,6 +36,54 @@ final class AutoScalingGroupProperties {
                 hi = Math.max(hi, g.countInZone(z));
             }
             assertThat(hi - lo).isLessThanOrEqualTo(2);
+        }
+    }
+
+    /**
+     * Random scaling, rebalance recommendations, losses and time: the group always holds desired instances that
+     * count, replaced at-risk ones on top, and its mean throughput is that of the counting instances.
+     */
+    @Property(tries = 150)
+    void rebalancing_keepsTheCountsConsistent(@ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 99) Integer> ops) {
+        Simulation sim = new Simulation(10_000_000_000L);
+        FakePools pools = new FakePools().type("m7g.large", 0.03, 2).type("m7i.large", 0.04, 1)
+                .type("m7a.large", 0.05, 3);
+        AutoScalingGroup g = new AutoScalingGroup(sim, TestGroups.config(TestGroups.GIA, TestGroups.ABC, 0, 30, 6,
+                new InstancesDistribution(1, 0, SpotAllocationStrategy.LOWEST_PRICE, 2), true,
+                Ec2PlacementGroup.NONE, 180_000L), new FakeProvisioner(), pools, TestGroups.m5Model(100, 0.5));
+        g.start();
+        long now = 0;
+        for (int op : ops) {
+            int[] ids = g.instanceIds();
+            int pick = ids.length == 0 ? -1 : ids[op % ids.length];
+            if (op < 20) {
+                g.setDesired(op);
+            } else if (op < 50) {
+                if (pick >= 0) {
+                    g.rebalanceRecommendation(pick);
+                }
+            } else if (op < 70) {
+                if (pick >= 0) {
+                    g.instanceLost(pick);
+                }
+            } else {
+                now += (op - 69) * 20_000L;
+                sim.schedule(now, Phase.OBSERVATION, (s, p) -> s.stop(), 0);
+                sim.run();
+            }
+            int counting = 0;
+            double thr = 0;
+            for (int id : g.instanceIds()) {
+                if (!g.replaced(id)) {
+                    counting++;
+                    thr += TestGroups.m5Model(100, 0.5).throughputOf(TestGroups.type(g.typeOf(id)));
+                }
+            }
+            assertThat(g.effectiveSize()).isEqualTo(counting).isEqualTo(g.desired());
+            assertThat((long) g.size()).isLessThanOrEqualTo(g.desired() + g.rebalanceLaunches());
+            if (counting > 0) {
+                assertThat(g.meanThroughputPerInstance()).isCloseTo(thr / counting, within(1e-9));
+            }
         }
     }
 

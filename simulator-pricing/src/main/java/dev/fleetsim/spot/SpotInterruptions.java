@@ -20,7 +20,7 @@ import java.util.Optional;
  * notice time ({@code -ln(U) / hazard}), lane 1 whether the rebalance recommendation comes early. An instance's plan
  * depends only on (seed, key, pool, start), never on the order in which instances ask.
  *
- * <p>A type with no Spot Advisor row in its region has no Spot pool to interrupt from; {@link #plan} rejects it.
+ * <p>Both times lie strictly after the start (by at least 1 ms). A type with no Spot Advisor row in its region has no Spot pool to interrupt from; {@link #plan} rejects it.
  */
 public final class SpotInterruptions implements SpotInterruptionSource {
 
@@ -56,14 +56,16 @@ public final class SpotInterruptions implements SpotInterruptionSource {
             return InterruptionPlan.NONE;
         }
         double hours = -Math.log(CounterRandom.uniformPositive(seed, instanceKey, 0)) / hazard;
-        double ms = Math.ceil(hours * HOUR_MS);
+        // At least 1 ms after the start: a runner launching inside a later-phase event can still schedule the
+        // notice and the recommendation in the lifecycle phase.
+        double ms = Math.max(1.0, Math.ceil(hours * HOUR_MS));
         if (ms >= (double) (Long.MAX_VALUE / 2 - Math.max(0, startMs))) {
             return InterruptionPlan.NONE;
         }
         long noticeAt = startMs + (long) ms;
         long rebalanceAt = noticeAt;
         if (CounterRandom.uniform(seed, instanceKey, 1) < assumptions.earlyRebalanceShare()) {
-            rebalanceAt = Math.max(startMs, noticeAt - assumptions.rebalanceLeadMs());
+            rebalanceAt = Math.max(startMs + 1, noticeAt - assumptions.rebalanceLeadMs());
         }
         return new InterruptionPlan(rebalanceAt, noticeAt);
     }

@@ -75,10 +75,11 @@ final class SpotInterruptionsTest {
         int early = 0;
         for (int key = 0; key < 20_000; key++) {
             InterruptionPlan p = s.plan(key, "m5.large", "us-east-1c", OperatingSystem.LINUX, 0);
+            assertThat(p.rebalanceAtMs()).isPositive();
             assertThat(p.reclaimAtMs()).isEqualTo(p.noticeAtMs() + 120_000L);
             if (p.earlyRebalance()) {
                 early++;
-                assertThat(p.rebalanceAtMs()).isEqualTo(Math.max(0, p.noticeAtMs() - 600_000L));
+                assertThat(p.rebalanceAtMs()).isEqualTo(Math.max(1, p.noticeAtMs() - 600_000L));
             } else {
                 assertThat(p.rebalanceAtMs()).isEqualTo(p.noticeAtMs());
             }
