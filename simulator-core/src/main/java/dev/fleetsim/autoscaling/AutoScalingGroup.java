@@ -1,0 +1,538 @@
+package dev.fleetsim.autoscaling;
+
+import dev.fleetsim.catalog.InstanceType;
+import dev.fleetsim.demand.CapacityModel;
+import dev.fleetsim.demand.DemandMeter;
+import dev.fleetsim.engine.EventHandler;
+import dev.fleetsim.engine.Phase;
+import dev.fleetsim.engine.Simulation;
+import dev.fleetsim.host.Market;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An EC2 Auto Scaling group on the engine (SPEC section 3; aws-rules.md items 4 and 9): keeps its instance count at
+ * the desired capacity, within min and max, launching through an {@link InstanceProvisioner} and deciding where.
+ * What sets the desired capacity (scheduled actions, target tracking) lives in {@link GroupScaler}.
+ *
+ * <p><b>Launching.</b> Missing On-Demand instances are launched first, then Spot, per the {@link InstancesDistribution}.
+ * Each launch walks the zones in balancing order and, per zone, the types in the market's order ({@link LaunchPlanner});
+ * an InsufficientInstanceCapacity answer moves on to the next type, then the next zone. When every pool fails, the
+ * launch fails for now (counted) and the group retries at its next reconcile; it never substitutes On-Demand for Spot,
+ * as Auto Scaling does not.
+ *
+ * <p><b>Scaling in</b> (the default termination policy, ASGUG ec2-auto-scaling-termination-policies, as read here):
+ * at-risk Spot instances without a replacement go first; then the market above its target share; then the zone holding
+ * the most of the group; then, within it, the instance closest to its next billing hour (longest into its current
+ * hour); ties go to the oldest, where AWS picks at random.
+ *
+ * <p><b>Warm-up.</b> A launched instance serves demand {@code warmupMs} after launch (it is billed from launch; that is
+ * the runner's business). Instances launched by {@link #start()} are the group as the scenario finds it, already in
+ * service.
+ *
+ * <p><b>Capacity Rebalancing</b> (ASGUG ec2-auto-scaling-capacity-rebalancing): on a rebalance recommendation for one of
+ * its Spot instances, a group with {@code capacityRebalance} launches a Spot replacement at once, in another pool than
+ * the at-risk one (reading: a replacement in the same pool would share its risk), and terminates the at-risk instance
+ * when the replacement is in service (AWS: "waits until the new instance passes its health check"). While replacing,
+ * the group may exceed max by 10% of desired, at least 1 (reading of the documented allowance). If the interruption
+ * comes first, the replacement simply stays. Without rebalancing, an interrupted instance is replaced when it is lost.
+ *
+ * <p>Not thread-safe; all calls come from the simulation's events. The provisioner must not call back into the group.
+ */
+public final class AutoScalingGroup {
+
+    private static final long HOUR_MS = 3_600_000L;
+
+    private final Simulation sim;
+    private final GroupConfig config;
+    private final InstanceProvisioner provisioner;
+    private final String[] typeNames;
+    private final String[] zoneNames;
+    private final double[] throughput;
+    private final Fleet fleet;
+    private final LaunchPlanner planner;
+    private final int[] zoneScratch;
+    private final int[] typeScratch;
+    private final int[] zoneTotal;
+    private final int[] zoneOfMarket;
+    private final EventHandler onWarm = (s, slot) -> warmedUp((int) slot);
+
+    private int min;
+    private int max;
+    private int desired;
+    private boolean started;
+    private boolean startingWarm;
+    private DemandMeter meter;
+
+    private long launches;
+    private long failedLaunches;
+    private long insufficientCapacityErrors;
+    private long scaleInTerminations;
+    private long rebalanceRecommendations;
+    private long rebalanceLaunches;
+    private long rebalanceTerminations;
+    private long lostInstances;
+    private int peakSize;
+
+    /**
+     * @param spotPools required unless the distribution is all On-Demand
+     * @param capacity the demand each type serves; null when the group serves no demand signal
+     */
+    public AutoScalingGroup(Simulation sim, GroupConfig config, InstanceProvisioner provisioner, SpotPoolView spotPools,
+                            CapacityModel capacity) {
+        this.sim = Objects.requireNonNull(sim, "sim");
+        this.config = Objects.requireNonNull(config, "config");
+        this.provisioner = Objects.requireNonNull(provisioner, "provisioner");
+        if (spotPools == null && !config.distribution().allOnDemand()) {
+            throw new IllegalArgumentException(config.name() + ": a group that launches Spot needs a Spot pool view");
+        }
+        List<InstanceType> types = config.instanceTypes();
+        List<String> zones = config.usableZones();
+        this.typeNames = new String[types.size()];
+        for (int t = 0; t < typeNames.length; t++) {
+            typeNames[t] = types.get(t).name();
+        }
+        this.zoneNames = zones.toArray(new String[0]);
+        if (capacity != null) {
+            throughput = new double[typeNames.length];
+            for (int t = 0; t < typeNames.length; t++) {
+                throughput[t] = capacity.throughputOf(types.get(t));
+            }
+        } else {
+            throughput = null;
+        }
+        Ec2PlacementGroup pg = config.placementGroup();
+        this.fleet = new Fleet(typeNames.length, zoneNames.length, pg.partitionsPerZone());
+        this.planner = new LaunchPlanner(typeNames, zoneNames, config.distribution(), pg.maxPerZone(), spotPools, fleet);
+        this.zoneScratch = new int[zoneNames.length];
+        this.typeScratch = new int[typeNames.length];
+        this.zoneTotal = new int[zoneNames.length];
+        this.zoneOfMarket = new int[zoneNames.length];
+        this.min = config.min();
+        this.max = config.max();
+        this.desired = config.desired();
+    }
+
+    /** Launches the initial desired capacity, in service at once. Call once, from an event or before the run. */
+    public void start() {
+        if (started) {
+            throw new IllegalStateException(config.name() + " has already started");
+        }
+        started = true;
+        startingWarm = true;
+        try {
+            reconcile();
+        } finally {
+            startingWarm = false;
+        }
+    }
+
+    /** Sets the desired capacity, clamped to [min, max], and launches or terminates to match. */
+    public void setDesired(int newDesired) {
+        desired = Math.max(min, Math.min(max, newDesired));
+        reconcile();
+    }
+
+    /** Applies a scheduled action (SPEC section 5): min and max first, then desired, clamped to them. */
+    public void apply(ScheduledAction action) {
+        int newMin = action.min() == ScheduledAction.KEEP ? min : action.min();
+        int newMax = action.max() == ScheduledAction.KEEP ? max : action.max();
+        if (newMin > newMax) {
+            throw new IllegalStateException(config.name() + ": scheduled action at " + action.atMs()
+                    + " ms leaves min " + newMin + " above max " + newMax);
+        }
+        min = newMin;
+        max = newMax;
+        setDesired(action.desired() == ScheduledAction.KEEP ? desired : action.desired());
+    }
+
+    /**
+     * Brings the group to its desired capacity: terminates the surplus, launches what is missing (retrying pools that
+     * failed before), and launches replacements for at-risk instances that still lack one.
+     */
+    public void reconcile() {
+        if (!started) {
+            throw new IllegalStateException(config.name() + " has not started");
+        }
+        long now = sim.nowMs();
+        while (fleet.effectiveCount() > desired) {
+            terminate(chooseVictim(now));
+            scaleInTerminations++;
+        }
+        int toLaunch = desired - fleet.effectiveCount();
+        if (toLaunch > 0) {
+            int odTarget = config.distribution().onDemandTarget(desired);
+            int odNeed = Math.min(toLaunch, Math.max(0, odTarget - fleet.effectiveCount(Fleet.ON_DEMAND)));
+            launchUpTo(Fleet.ON_DEMAND, odNeed, now);
+            launchUpTo(Fleet.SPOT, toLaunch - odNeed, now);
+        }
+        if (config.capacityRebalance()) {
+            replaceAtRisk(now);
+        }
+        peakSize = Math.max(peakSize, fleet.liveCount());
+    }
+
+    /** EC2 sent a rebalance recommendation for an instance (aws-rules.md item 4); ignored if not one of ours. */
+    public void rebalanceRecommendation(int instanceId) {
+        int s = fleet.slotOf(instanceId);
+        if (s < 0 || fleet.market(s) != Fleet.SPOT || fleet.atRisk(s)) {
+            return;
+        }
+        rebalanceRecommendations++;
+        fleet.markAtRisk(s);
+        if (config.capacityRebalance()) {
+            replaceAtRisk(sim.nowMs());
+            peakSize = Math.max(peakSize, fleet.liveCount());
+        }
+    }
+
+    /**
+     * An instance of the group is gone without the group asking (Spot interruption, host failure, zone outage): the
+     * runner has ended its run. The group launches what is now missing. Ignored if not one of ours.
+     */
+    public void instanceLost(int instanceId) {
+        int s = fleet.slotOf(instanceId);
+        if (s < 0) {
+            return;
+        }
+        beforeServingChange(s);
+        fleet.remove(s);
+        lostInstances++;
+        reconcile();
+    }
+
+    /** Measures served demand from now on: the group advances the meter before each change of serving capacity. */
+    public void attachMeter(DemandMeter demandMeter) {
+        if (throughput == null) {
+            throw new IllegalStateException(config.name() + " has no capacity model to serve demand with");
+        }
+        this.meter = Objects.requireNonNull(demandMeter, "demandMeter");
+    }
+
+    // ---- Queries ----
+
+    public GroupConfig config() {
+        return config;
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public int desired() {
+        return desired;
+    }
+
+    public int min() {
+        return min;
+    }
+
+    public int max() {
+        return max;
+    }
+
+    /** Live instances, including at-risk ones already replaced. */
+    public int size() {
+        return fleet.liveCount();
+    }
+
+    /** Instances that count toward the desired capacity (at-risk instances with a live replacement do not). */
+    public int effectiveSize() {
+        return fleet.effectiveCount();
+    }
+
+    public int onDemandCount() {
+        return fleet.effectiveCount(Fleet.ON_DEMAND);
+    }
+
+    public int spotCount() {
+        return fleet.effectiveCount(Fleet.SPOT);
+    }
+
+    public int inServiceCount() {
+        int n = 0;
+        for (int t = 0; t < typeNames.length; t++) {
+            n += fleet.inServiceOfType(t);
+        }
+        return n;
+    }
+
+    /** Live instances in one zone. */
+    public int countInZone(String zone) {
+        for (int z = 0; z < zoneNames.length; z++) {
+            if (zoneNames[z].equals(zone)) {
+                return fleet.inZone(z);
+            }
+        }
+        return 0;
+    }
+
+    /** Live instance ids in launch order. */
+    public int[] instanceIds() {
+        IntArrayList live = fleet.live();
+        int[] ids = new int[live.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = fleet.id(live.getInt(i));
+        }
+        return ids;
+    }
+
+    public boolean contains(int instanceId) {
+        return fleet.slotOf(instanceId) >= 0;
+    }
+
+    public String typeOf(int instanceId) {
+        return typeNames[fleet.type(requireSlot(instanceId))];
+    }
+
+    public String zoneOf(int instanceId) {
+        return zoneNames[fleet.zone(requireSlot(instanceId))];
+    }
+
+    public Market marketOf(int instanceId) {
+        return fleet.market(requireSlot(instanceId)) == Fleet.SPOT ? Market.SPOT : Market.ON_DEMAND;
+    }
+
+    /** The instance's partition within its zone, 0-based (0 unless a partition placement group). */
+    public int partitionOf(int instanceId) {
+        return fleet.partition(requireSlot(instanceId));
+    }
+
+    public boolean inService(int instanceId) {
+        return fleet.inService(requireSlot(instanceId));
+    }
+
+    /** True once a rebalance recommendation has come for the instance. */
+    public boolean atRisk(int instanceId) {
+        return fleet.atRisk(requireSlot(instanceId));
+    }
+
+    /** True if the instance is at risk and its Capacity Rebalancing replacement is live (it no longer counts). */
+    public boolean replaced(int instanceId) {
+        return fleet.replacedBy(requireSlot(instanceId)) >= 0;
+    }
+
+    /** Demand the in-service instances serve at 100% utilization. */
+    public double servingCapacity() {
+        requireCapacityModel();
+        double c = 0;
+        for (int t = 0; t < throughput.length; t++) {
+            c += fleet.inServiceOfType(t) * throughput[t];
+        }
+        return c;
+    }
+
+    /**
+     * The mean throughput of the instances that count toward capacity (warming ones included, since they will
+     * serve); the first type's when there are none.
+     */
+    public double meanThroughputPerInstance() {
+        requireCapacityModel();
+        double sum = 0;
+        int n = 0;
+        for (int t = 0; t < throughput.length; t++) {
+            int k = fleet.effectiveOfType(t);
+            sum += k * throughput[t];
+            n += k;
+        }
+        return n == 0 ? throughput[0] : sum / n;
+    }
+
+    public long launches() {
+        return launches;
+    }
+
+    /** Launches that found no pool with capacity anywhere (each retried later). */
+    public long failedLaunches() {
+        return failedLaunches;
+    }
+
+    /** Single pool attempts answered with InsufficientInstanceCapacity (each fell back to another pool). */
+    public long insufficientCapacityErrors() {
+        return insufficientCapacityErrors;
+    }
+
+    public long scaleInTerminations() {
+        return scaleInTerminations;
+    }
+
+    public long rebalanceRecommendations() {
+        return rebalanceRecommendations;
+    }
+
+    public long rebalanceLaunches() {
+        return rebalanceLaunches;
+    }
+
+    public long rebalanceTerminations() {
+        return rebalanceTerminations;
+    }
+
+    public long lostInstances() {
+        return lostInstances;
+    }
+
+    public int peakSize() {
+        return peakSize;
+    }
+
+    // ---- Internals ----
+
+    private void launchUpTo(int market, int count, long now) {
+        for (int i = 0; i < count; i++) {
+            if (launchOne(market, -1, -1, now) < 0) {
+                failedLaunches++;
+                return;
+            }
+        }
+    }
+
+    /** Launches one instance, skipping the pool (excludedType, excludedZone); returns its slot or -1. */
+    private int launchOne(int market, int excludedType, int excludedZone, long now) {
+        Market m = market == Fleet.SPOT ? Market.SPOT : Market.ON_DEMAND;
+        int zones = planner.zones(market, zoneScratch);
+        for (int zi = 0; zi < zones; zi++) {
+            int z = zoneScratch[zi];
+            int types = planner.types(market, z, now, z == excludedZone ? excludedType : -1, typeScratch);
+            for (int ti = 0; ti < types; ti++) {
+                int t = typeScratch[ti];
+                int id = provisioner.launch(typeNames[t], zoneNames[z], m);
+                if (id < 0) {
+                    insufficientCapacityErrors++;
+                    continue;
+                }
+                int s = fleet.add(id, t, z, market, now);
+                launches++;
+                if (startingWarm || config.warmupMs() == 0) {
+                    markInService(s);
+                } else {
+                    sim.schedule(now + config.warmupMs(), Phase.LIFECYCLE, onWarm, s);
+                }
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    private void replaceAtRisk(long now) {
+        if (!fleet.hasUncoveredAtRisk()) {
+            return;
+        }
+        int ceiling = max + Math.max(1, (desired + 9) / 10);
+        IntArrayList live = fleet.live();
+        int n = live.size(); // launches append, so the first n entries stay put
+        for (int i = 0; i < n && fleet.liveCount() < ceiling; i++) {
+            int s = live.getInt(i);
+            if (fleet.atRisk(s) && fleet.replacedBy(s) < 0 && fleet.replaces(s) < 0) {
+                int r = launchOne(Fleet.SPOT, fleet.type(s), fleet.zone(s), now);
+                if (r < 0) {
+                    failedLaunches++;
+                    return;
+                }
+                fleet.link(s, r);
+                rebalanceLaunches++;
+            }
+        }
+    }
+
+    private void warmedUp(int slot) {
+        if (fleet.slotOf(fleet.id(slot)) != slot) {
+            return; // terminated or lost while warming up
+        }
+        markInService(slot);
+        int atRisk = fleet.replaces(slot);
+        if (atRisk >= 0) {
+            terminate(atRisk);
+            rebalanceTerminations++;
+        }
+    }
+
+    private void markInService(int s) {
+        beforeServingChange(-1);
+        fleet.markInService(s);
+    }
+
+    private void terminate(int s) {
+        beforeServingChange(s);
+        int id = fleet.id(s);
+        fleet.remove(s);
+        provisioner.terminate(id);
+    }
+
+    /** Advances the meter with the capacity that held until now, before slot s (or a new one, -1) changes it. */
+    private void beforeServingChange(int s) {
+        if (meter != null && (s < 0 || fleet.inService(s))) {
+            meter.advance(sim.nowMs(), servingCapacity());
+        }
+    }
+
+    private int chooseVictim(long now) {
+        IntArrayList live = fleet.live();
+        for (int i = 0; i < live.size(); i++) {
+            int s = live.getInt(i);
+            if (fleet.atRisk(s) && fleet.replacedBy(s) < 0 && fleet.replaces(s) < 0) {
+                return s;
+            }
+        }
+        int odTarget = config.distribution().onDemandTarget(desired);
+        int market = fleet.effectiveCount(Fleet.ON_DEMAND) > odTarget ? Fleet.ON_DEMAND : Fleet.SPOT;
+        if (fleet.effectiveCount(market) == 0) {
+            market = 1 - market;
+        }
+        // Counts over the instances that count toward capacity (covered at-risk ones are leaving anyway).
+        Arrays.fill(zoneTotal, 0);
+        Arrays.fill(zoneOfMarket, 0);
+        for (int i = 0; i < live.size(); i++) {
+            int s = live.getInt(i);
+            if (fleet.replacedBy(s) < 0) {
+                zoneTotal[fleet.zone(s)]++;
+                if (fleet.market(s) == market) {
+                    zoneOfMarket[fleet.zone(s)]++;
+                }
+            }
+        }
+        int zone = -1;
+        for (int z = 0; z < zoneNames.length; z++) {
+            if (zoneOfMarket[z] == 0) {
+                continue;
+            }
+            if (zone < 0 || zoneTotal[z] > zoneTotal[zone]
+                    || (zoneTotal[z] == zoneTotal[zone] && zoneOfMarket[z] > zoneOfMarket[zone])) {
+                zone = z;
+            }
+        }
+        int best = -1;
+        long bestIntoHour = -1;
+        for (int i = 0; i < live.size(); i++) {
+            int s = live.getInt(i);
+            if (fleet.zone(s) != zone || fleet.market(s) != market || fleet.replacedBy(s) >= 0) {
+                continue;
+            }
+            long intoHour = (now - fleet.launchMs(s)) % HOUR_MS;
+            if (intoHour > bestIntoHour) {
+                best = s;
+                bestIntoHour = intoHour;
+            }
+        }
+        if (best < 0) {
+            throw new IllegalStateException(config.name() + ": no instance to scale in");
+        }
+        return best;
+    }
+
+    private int requireSlot(int instanceId) {
+        int s = fleet.slotOf(instanceId);
+        if (s < 0) {
+            throw new IllegalArgumentException(config.name() + " has no instance " + instanceId);
+        }
+        return s;
+    }
+
+    private void requireCapacityModel() {
+        if (throughput == null) {
+            throw new IllegalStateException(config.name() + " has no capacity model");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.fleetsim.autoscaling;
+
+import dev.fleetsim.demand.CapacityModel;
+import dev.fleetsim.demand.DemandSignal;
+import java.util.Objects;
+
+/**
+ * Target tracking on a demand signal (SPEC section 5, {@code scaling: {signal, perInstance, targetUtilization}}):
+ * the desired capacity that keeps utilization = demand / (instances x throughput) at the target.
+ *
+ * <p>Behaviour, after EC2 Auto Scaling target tracking (ASGUG as-scaling-target-tracking), with the readings marked:
+ * <ul>
+ *   <li>Evaluated every {@code evaluationPeriodMs} (60 s: a 1-minute metric). The metric is the signal's mean over the
+ *       last period, like a 1-minute CloudWatch average (at time 0, the value then).
+ *   <li>Target = {@code ceil(metric / (throughput per instance x targetUtilization))}, clamped to [min, max]; the
+ *       throughput is the mean over the group's instances (the AWS formula {@code ceil(current x metric / target)}
+ *       reduces to this for a utilization metric).
+ *   <li>Scale out at once: as soon as one evaluation's target exceeds desired. AWS's high alarm needs 3 one-minute
+ *       data points; fleetsim reacts to the first (reading: "scale out immediately when needed").
+ *   <li>Scale in gradually: only when every target of the last {@code scaleInCooldownMs} (300 s, the Auto Scaling
+ *       default cooldown) is below desired, to the highest of them, and not within a cooldown of the previous scale-in
+ *       (reading of "scales in gradually": AWS's low alarm needs 15 one-minute data points; fleetsim's window is the
+ *       cooldown, configurable).
+ * </ul>
+ */
+public final class TargetTrackingPolicy {
+
+    public static final long DEFAULT_EVALUATION_PERIOD_MS = 60_000L;
+    public static final long DEFAULT_SCALE_IN_COOLDOWN_MS = 300_000L;
+
+    private final DemandSignal signal;
+    private final CapacityModel model;
+    private final long evaluationPeriodMs;
+    private final long scaleInCooldownMs;
+    private final int windowEvaluations;
+
+    // Targets of the evaluations within the cooldown window, oldest first (a ring).
+    private long[] times = new long[8];
+    private int[] targets = new int[8];
+    private int head;
+    private int size;
+    private long lastScaleInMs = Long.MIN_VALUE / 2;
+
+    public TargetTrackingPolicy(DemandSignal signal, CapacityModel model) {
+        this(signal, model, DEFAULT_EVALUATION_PERIOD_MS, DEFAULT_SCALE_IN_COOLDOWN_MS);
+    }
+
+    public TargetTrackingPolicy(DemandSignal signal, CapacityModel model, long evaluationPeriodMs,
+                                long scaleInCooldownMs) {
+        this.signal = Objects.requireNonNull(signal, "signal");
+        this.model = Objects.requireNonNull(model, "model");
+        if (evaluationPeriodMs <= 0) {
+            throw new IllegalArgumentException("evaluation period must be > 0 ms, got " + evaluationPeriodMs);
+        }
+        if (scaleInCooldownMs < 0) {
+            throw new IllegalArgumentException("scale-in cooldown must be >= 0 ms, got " + scaleInCooldownMs);
+        }
+        this.evaluationPeriodMs = evaluationPeriodMs;
+        this.scaleInCooldownMs = scaleInCooldownMs;
+        this.windowEvaluations = (int) Math.max(1, (scaleInCooldownMs + evaluationPeriodMs - 1) / evaluationPeriodMs);
+    }
+
+    public DemandSignal signal() {
+        return signal;
+    }
+
+    public CapacityModel model() {
+        return model;
+    }
+
+    public long evaluationPeriodMs() {
+        return evaluationPeriodMs;
+    }
+
+    /** The metric at {@code nowMs}: the signal's mean over the last evaluation period. */
+    public double metric(long nowMs) {
+        return nowMs >= evaluationPeriodMs ? signal.meanOver(nowMs - evaluationPeriodMs, nowMs) : signal.valueAt(nowMs);
+    }
+
+    /**
+     * One evaluation: records this evaluation's target and returns the new desired capacity ({@code desired} when
+     * nothing changes). Call it once per evaluation period: scale-in needs the cooldown's worth of evaluations.
+     *
+     * @param throughputPerInstance what one instance of the group serves at 100% (mean over its instances)
+     */
+    public int evaluate(long nowMs, int desired, int min, int max, double throughputPerInstance) {
+        int target = Math.max(min, Math.min(max, model.requiredInstances(metric(nowMs), throughputPerInstance)));
+        record(nowMs, target);
+        if (target > desired) {
+            return target;
+        }
+        if (target < desired && size >= windowEvaluations && nowMs - lastScaleInMs >= scaleInCooldownMs) {
+            int highest = 0;
+            for (int i = 0; i < size; i++) {
+                highest = Math.max(highest, targets[(head + i) % targets.length]);
+            }
+            if (highest < desired) {
+                lastScaleInMs = nowMs;
+                return highest;
+            }
+        }
+        return desired;
+    }
+
+    private void record(long nowMs, int target) {
+        // Keep the evaluations in (now - cooldown, now], and always this one.
+        while (size > 0 && times[head] <= nowMs - scaleInCooldownMs) {
+            head = (head + 1) % times.length;
+            size--;
+        }
+        if (size == times.length) {
+            long[] t = new long[size * 2];
+            int[] v = new int[size * 2];
+            for (int i = 0; i < size; i++) {
+                t[i] = times[(head + i) % times.length];
+                v[i] = targets[(head + i) % times.length];
+            }
+            times = t;
+            targets = v;
+            head = 0;
+        }
+        int tail = (head + size) % times.length;
+        times[tail] = nowMs;
+        targets[tail] = target;
+        size++;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.fleetsim.autoscaling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetsim.demand.StepDemand;
+import org.junit.jupiter.api.Test;
+
+final class TargetTrackingPolicyTest {
+
+    private static final long MIN = 60_000L;
+
+    /** m5.large serves 100 requests/s; at 50% target each instance carries 50. */
+    private static TargetTrackingPolicy policy(long[] times, double[] values) {
+        return new TargetTrackingPolicy(new StepDemand(times, values), TestGroups.m5Model(100, 0.5));
+    }
+
+    @Test
+    void evaluate_scalesOutAtTheFirstEvaluationThatNeedsMore() {
+        TargetTrackingPolicy p = policy(new long[] {0, 10 * MIN}, new double[] {500, 1000});
+        // metric over [0, 60 s) = 500: ceil(500 / 50) = 10
+        assertThat(p.evaluate(MIN, 2, 1, 50, 100)).isEqualTo(10);
+        // over [10 min, 11 min) = 1000: 20
+        assertThat(p.evaluate(11 * MIN, 10, 1, 50, 100)).isEqualTo(20);
+    }
+
+    @Test
+    void evaluate_metricIsTheMeanOverTheLastMinute() {
+        // 400 for the first 30 s of minute 10, 1000 for the rest: mean 700 -> ceil(700 / 50) = 14
+        TargetTrackingPolicy p = policy(new long[] {0, 10 * MIN + 30_000}, new double[] {400, 1000});
+        assertThat(p.metric(11 * MIN)).isEqualTo(700.0);
+        assertThat(p.evaluate(11 * MIN, 2, 1, 50, 100)).isEqualTo(14);
+    }
+
+    @Test
+    void evaluate_scalesInOnlyAfterAFullCooldownOfLowerTargets() {
+        // 1000 until 30 min, then 200 (target 4).
+        TargetTrackingPolicy p = policy(new long[] {0, 30 * MIN}, new double[] {1000, 200});
+        int desired = 2;
+        int firstScaleInAt = -1;
+        for (int m = 1; m <= 40; m++) {
+            int next = p.evaluate(m * MIN, desired, 1, 50, 100);
+            if (next < desired && firstScaleInAt < 0) {
+                firstScaleInAt = m;
+                assertThat(next).isEqualTo(4);
+            }
+            desired = next;
+        }
+        // Targets are 20 through minute 30 (its metric covers 29-30 min) and 4 from minute 31. The window
+        // (now - 300 s, now] first holds only 4s at minute 35 (evaluations 31..35).
+        assertThat(firstScaleInAt).isEqualTo(35);
+    }
+
+    @Test
+    void evaluate_scalesInGraduallyToTheHighestTargetOfTheWindow() {
+        // 1000 until 30 min, 600 until 32 min (target 12), then 200 (target 4).
+        TargetTrackingPolicy p = policy(new long[] {0, 30 * MIN, 32 * MIN}, new double[] {1000, 600, 200});
+        int desired = 20;
+        int[] desiredAt = new int[46];
+        for (int m = 1; m <= 45; m++) {
+            desired = p.evaluate(m * MIN, desired, 1, 50, 100);
+            desiredAt[m] = desired;
+        }
+        // Minute 35: window 31..35 has targets 12, 12, 4, 4, 4 -> 12. The next scale-in waits a cooldown after
+        // that one: minute 40, window 36..40 all 4 -> 4.
+        assertThat(desiredAt[34]).isEqualTo(20);
+        assertThat(desiredAt[35]).isEqualTo(12);
+        assertThat(desiredAt[39]).isEqualTo(12);
+        assertThat(desiredAt[40]).isEqualTo(4);
+    }
+
+    @Test
+    void evaluate_clampsToMinAndMax() {
+        TargetTrackingPolicy p = policy(new long[] {0}, new double[] {5000}); // wants 100
+        assertThat(p.evaluate(MIN, 2, 1, 40, 100)).isEqualTo(40);
+        TargetTrackingPolicy idle = policy(new long[] {0}, new double[] {0});
+        int d = 10;
+        for (int m = 1; m <= 10; m++) {
+            d = idle.evaluate(m * MIN, d, 3, 40, 100);
+        }
+        assertThat(d).isEqualTo(3);
+    }
+
+    @Test
+    void evaluate_usesTheFleetsThroughputPerInstance() {
+        TargetTrackingPolicy p = policy(new long[] {0}, new double[] {3000});
+        // m7g.large fleet: 140 per instance, 84 at 60%... here the target is 50%: 3000 / 70 = 42.9 -> 43
+        assertThat(p.evaluate(MIN, 1, 1, 100, 140)).isEqualTo(43);
+    }
+}
