@@ -22,7 +22,7 @@ import java.util.Map;
 public final class ReportJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public String write(Report r) {
         ObjectNode root = NODES.objectNode();
@@ -68,12 +68,17 @@ public final class ReportJson {
             }
             o.set("interruptions", estimate(rep.interruptions()));
         }
+        return pretty(root);
+    }
+
+    /** Two-space indents, {@code "key": value}, a final newline: the layout of every JSON fleetsim prints. */
+    static String pretty(ObjectNode root) {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         try {
-            return mapper.writer(printer).writeValueAsString(root) + "\n";
+            return MAPPER.writer(printer).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
