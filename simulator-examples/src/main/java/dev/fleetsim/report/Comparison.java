@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * {@code fleetsim compare}: several reports side by side, each measure with its difference against the first
- * (absolute, and in percent of the first; "n/a" where the first is zero). Measures: total, unblended total, cost by
+ * (absolute, and in percent of the first; "n/a" where only the first is zero). Measures: total, unblended total, cost by
  * pricing model, peak instances, unserved demand (n/a: runs do not measure demand yet) and Spot interruption
  * notices. Money is the report's: USD rounded to the cent.
  */
@@ -152,10 +152,10 @@ public final class Comparison {
         }
     }
 
-    /** (v - base) / base in percent, one decimal; null when base is zero. */
+    /** (v - base) / base in percent, one decimal; 0 when both are zero, null when only base is. */
     static BigDecimal percent(BigDecimal base, BigDecimal v) {
         if (base.signum() == 0) {
-            return null;
+            return v.signum() == 0 ? BigDecimal.ZERO.setScale(1) : null;
         }
         return v.subtract(base).multiply(BigDecimal.valueOf(100)).divide(base, 1, RoundingMode.HALF_UP);
     }

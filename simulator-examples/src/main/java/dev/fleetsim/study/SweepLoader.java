@@ -80,10 +80,10 @@ public final class SweepLoader {
         }
         Sweep.Objective objective = objective(spec.objective(), issues);
         if (spec.base() == null || spec.base().isBlank()) {
-            issues.add(new Issue("base", "is required", "the scenario to sweep, relative to the sweep file"));
+            issues.add(new Issue("base", "required", "the scenario to sweep, relative to the sweep file"));
         }
         if (spec.axes() == null || spec.axes().isEmpty()) {
-            issues.add(new Issue("axes", "is required", "e.g. axes: {\"pricing.savingsPlans[0].commitment\":"
+            issues.add(new Issue("axes", "required", "e.g. axes: {\"pricing.savingsPlans[0].commitment\":"
                     + " [\"1.00\", \"2.00\"]}"));
         }
         if (!issues.isEmpty()) {

@@ -164,8 +164,8 @@ final class SweepTest {
     @Test
     void load_missingBaseAndAxes_areRequired() throws Exception {
         assertThat(issues(write("objective: total\n"))).containsExactly(
-                "base: is required; the scenario to sweep, relative to the sweep file",
-                "axes: is required; e.g. axes: {\"pricing.savingsPlans[0].commitment\": [\"1.00\", \"2.00\"]}");
+                "base: required; the scenario to sweep, relative to the sweep file",
+                "axes: required; e.g. axes: {\"pricing.savingsPlans[0].commitment\": [\"1.00\", \"2.00\"]}");
         assertThat(issues(write("base: nowhere.yaml\naxes: {seed: [1]}\n"))).singleElement()
                 .asString().startsWith("base: no such file: ");
     }
