@@ -41,7 +41,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO.yaml")
     private Path file;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write report.json, line-items.csv, timeseries.csv and report.html into DIR.")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write report.json, line-items.csv, timeseries.csv and report.html into DIR.")
     private Path outDir;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
