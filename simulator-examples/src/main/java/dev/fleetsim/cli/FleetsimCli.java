@@ -33,6 +33,7 @@ public final class FleetsimCli implements Callable<Integer> {
 
     private final Supplier<InstanceCatalog> catalog;
     private final Supplier<OnDemandPriceTable> prices;
+    private final Supplier<PriceBook> priceBook;
     private final Optional<ScenarioRunner> runner;
     private final boolean debug;
     private final boolean terminal;
@@ -48,8 +49,12 @@ public final class FleetsimCli implements Callable<Integer> {
     }
 
     private FleetsimCli(Supplier<InstanceCatalog> sharedCatalog) {
-        this(sharedCatalog, OnDemandPriceTable::loadDefault,
-                new EngineScenarioRunner(sharedCatalog, memoize(PriceBook::loadDefault)),
+        this(sharedCatalog, memoize(PriceBook::loadDefault));
+    }
+
+    private FleetsimCli(Supplier<InstanceCatalog> sharedCatalog, Supplier<PriceBook> sharedPriceBook) {
+        this(sharedCatalog, OnDemandPriceTable::loadDefault, sharedPriceBook,
+                new EngineScenarioRunner(sharedCatalog, sharedPriceBook),
                 "1".equals(System.getenv("FLEETSIM_DEBUG")), System.console() != null);
     }
 
@@ -59,8 +64,15 @@ public final class FleetsimCli implements Callable<Integer> {
      */
     public FleetsimCli(Supplier<InstanceCatalog> catalog, Supplier<OnDemandPriceTable> prices, ScenarioRunner runner,
             boolean debug, boolean terminal) {
+        this(catalog, prices, PriceBook::loadDefault, runner, debug, terminal);
+    }
+
+    /** @param priceBook the default prices; {@code run --out} splits the bill by hour with them */
+    public FleetsimCli(Supplier<InstanceCatalog> catalog, Supplier<OnDemandPriceTable> prices,
+            Supplier<PriceBook> priceBook, ScenarioRunner runner, boolean debug, boolean terminal) {
         this.catalog = memoize(Objects.requireNonNull(catalog, "catalog"));
         this.prices = memoize(Objects.requireNonNull(prices, "prices"));
+        this.priceBook = memoize(Objects.requireNonNull(priceBook, "priceBook"));
         this.runner = Optional.ofNullable(runner);
         this.debug = debug;
         this.terminal = terminal;
@@ -122,6 +134,10 @@ public final class FleetsimCli implements Callable<Integer> {
         return prices.get();
     }
 
+    PriceBook priceBook() {
+        return priceBook.get();
+    }
+
     Optional<ScenarioRunner> runner() {
         return runner;
     }
@@ -138,12 +154,13 @@ public final class FleetsimCli implements Callable<Integer> {
         return err;
     }
 
+    /** Thread-safe: sweeps and replications run scenarios on several threads that share the data. */
     private static <T> Supplier<T> memoize(Supplier<T> s) {
         return new Supplier<T>() {
             private T value;
 
             @Override
-            public T get() {
+            public synchronized T get() {
                 if (value == null) {
                     value = Objects.requireNonNull(s.get());
                 }

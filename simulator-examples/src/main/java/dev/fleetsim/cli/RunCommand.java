@@ -1,9 +1,8 @@
 package dev.fleetsim.cli;
 
-import dev.fleetsim.billing.LineItemCsv;
 import dev.fleetsim.report.AtomicOutput;
-
 import dev.fleetsim.report.Report;
+import dev.fleetsim.report.ReportFiles;
 import dev.fleetsim.report.ReportJson;
 import dev.fleetsim.report.ReportTable;
 import dev.fleetsim.scenario.InvalidScenarioException;
@@ -13,8 +12,10 @@ import dev.fleetsim.scenario.Scenario;
 import dev.fleetsim.scenario.ScenarioLoader;
 import dev.fleetsim.scenario.ScenarioRunner;
 import dev.fleetsim.scenario.SetOverride;
+import dev.fleetsim.study.ParallelRuns;
+import dev.fleetsim.study.Progress;
+import dev.fleetsim.study.Replicator;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO.yaml")
     private Path file;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Also write report.json into DIR.")
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Also write report.json, line-items.csv, timeseries.csv and report.html into DIR.")
     private Path outDir;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -92,8 +94,18 @@ final class RunCommand implements Callable<Integer> {
             return FleetsimCli.INTERNAL_ERROR;
         }
         RunResult result;
+        Report report;
         try {
-            result = runner.get().run(scenario, new RunOptions(replications, cli.terminal()));
+            if (replications > 1) {
+                Replicator.Result replicated = new Replicator(runner.get(), cli.catalog(), ParallelRuns.allCores())
+                        .run(scenario, replications, Progress.of(cli.terminal(), cli.err(), "replication",
+                                replications));
+                result = replicated.first();
+                report = replicated.report();
+            } else {
+                result = runner.get().run(scenario, new RunOptions(replications, cli.terminal()));
+                report = result.report();
+            }
         } catch (InvalidScenarioException e) {
             Issues.print(cli.err(), file.toString(), e.issues());
             return FleetsimCli.INVALID_INPUT;
@@ -101,18 +113,14 @@ final class RunCommand implements Callable<Integer> {
         for (String skipped : result.notSimulated()) {
             cli.err().println("fleetsim run: not simulated yet: " + skipped);
         }
-        Report report = result.report();
         String json = new ReportJson().write(report);
         if (outDir != null) {
             try {
-                StringBuilder lineItems = new StringBuilder();
-                LineItemCsv.write(result.bill(), lineItems);
-                new AtomicOutput(outDir)
-                        .add("report.json", json.getBytes(StandardCharsets.UTF_8))
-                        .add("line-items.csv", lineItems.toString().getBytes(StandardCharsets.UTF_8))
-                        .commit();
-                cli.err().println("fleetsim run: wrote report.json and line-items.csv to " + outDir
-                        + " (timeseries.csv and report.html are not produced yet)");
+                AtomicOutput output = new AtomicOutput(outDir);
+                ReportFiles.of(scenario, result, report, cli.priceBook(), cli.catalog()).forEach(output::add);
+                output.commit();
+                cli.err().println("fleetsim run: wrote report.json, line-items.csv, timeseries.csv and report.html"
+                        + " to " + outDir);
             } catch (IOException e) {
                 cli.err().println("fleetsim run: cannot write to " + outDir + ": " + e.getMessage());
                 return FleetsimCli.INTERNAL_ERROR;

@@ -22,7 +22,7 @@ import java.util.Map;
 public final class ReportJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public String write(Report r) {
         ObjectNode root = NODES.objectNode();
@@ -61,18 +61,24 @@ public final class ReportJson {
             total.put("stddev", Money.format(rep.total().stddev()));
             total.put("ci95Low", Money.format(rep.total().ci95Low()));
             total.put("ci95High", Money.format(rep.total().ci95High()));
-            ObjectNode unserved = o.putObject("unservedDemand");
-            unserved.put("mean", rep.unservedDemand().mean());
-            unserved.put("stddev", rep.unservedDemand().stddev());
-            unserved.put("ci95Low", rep.unservedDemand().ci95Low());
-            unserved.put("ci95High", rep.unservedDemand().ci95High());
+            if (rep.unservedDemand() == null) {
+                o.putNull("unservedDemand");
+            } else {
+                o.set("unservedDemand", estimate(rep.unservedDemand()));
+            }
+            o.set("interruptions", estimate(rep.interruptions()));
         }
+        return pretty(root);
+    }
+
+    /** Two-space indents, {@code "key": value}, a final newline: the layout of every JSON fleetsim prints. */
+    static String pretty(ObjectNode root) {
         DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         try {
-            return mapper.writer(printer).writeValueAsString(root) + "\n";
+            return MAPPER.writer(printer).writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -93,6 +99,15 @@ public final class ReportJson {
             co.put("utilization", c.utilization());
             co.put("unused", Money.format(c.unused()));
         }
+        return o;
+    }
+
+    private static ObjectNode estimate(Estimate e) {
+        ObjectNode o = NODES.objectNode();
+        o.put("mean", e.mean());
+        o.put("stddev", e.stddev());
+        o.put("ci95Low", e.ci95Low());
+        o.put("ci95High", e.ci95High());
         return o;
     }
 

@@ -55,8 +55,13 @@ public final class ReportTable {
             s.append('\n').append(rep.count()).append(" replications: total mean ")
                     .append(Money.format(rep.total().mean())).append(" (95% CI ")
                     .append(Money.format(rep.total().ci95Low())).append(" to ")
-                    .append(Money.format(rep.total().ci95High())).append("), unserved demand mean ")
-                    .append(String.format(Locale.ROOT, "%.4f", rep.unservedDemand().mean())).append('\n');
+                    .append(Money.format(rep.total().ci95High())).append("), stddev ")
+                    .append(Money.format(rep.total().stddev())).append('\n')
+                    .append("  Spot interruption notices mean ")
+                    .append(String.format(Locale.ROOT, "%.2f (95%% CI %.2f to %.2f)", rep.interruptions().mean(),
+                            rep.interruptions().ci95Low(), rep.interruptions().ci95High()))
+                    .append(", unserved demand ").append(rep.unservedDemand() == null ? "n/a (not measured yet)"
+                            : String.format(Locale.ROOT, "mean %.4f", rep.unservedDemand().mean())).append('\n');
         }
         return s.toString();
     }

@@ -230,7 +230,7 @@ final class FleetsimCliTest {
     }
 
     @Test
-    void run_out_writesReportJsonAndLineItemsAtomically() throws IOException {
+    void run_out_writesTheFourReportFiles() throws IOException {
         Path out = dir.resolve("out");
 
         Result r = run((scenario, options) -> fixedResult(), false, "run", QUICKSTART, "--out", out.toString());
@@ -239,8 +239,10 @@ final class FleetsimCliTest {
         assertThat(Files.readString(out.resolve("report.json"))).isEqualTo(new ReportJson().write(fixedReport()));
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.json",
-                    "line-items.csv");
+                    "line-items.csv", "timeseries.csv", "report.html");
         }
+        assertThat(r.errLines()).containsExactly("fleetsim run: wrote report.json, line-items.csv, timeseries.csv and"
+                + " report.html to " + out);
     }
 
     @Test
@@ -285,14 +287,14 @@ final class FleetsimCliTest {
     }
 
     @Test
-    void compareAndSweep_sayNotImplementedYet() {
+    void compareAndSweep_missingFiles_exitTwoNamingThem() {
         Result compare = run("compare", "a.yaml", "b.yaml");
         Result sweep = run("sweep", "s.yaml", "--out", "x");
 
-        assertThat(compare.status()).isEqualTo(1);
-        assertThat(compare.err()).isEqualTo("fleetsim compare: not implemented yet\n");
-        assertThat(sweep.status()).isEqualTo(1);
-        assertThat(sweep.err()).isEqualTo("fleetsim sweep: not implemented yet\n");
+        assertThat(compare.status()).isEqualTo(2);
+        assertThat(compare.errLines()).containsExactly("a.yaml: no such file: a.yaml", "b.yaml: no such file: b.yaml");
+        assertThat(sweep.status()).isEqualTo(2);
+        assertThat(sweep.errLines()).containsExactly("s.yaml: no such file: s.yaml");
     }
 
     @Test

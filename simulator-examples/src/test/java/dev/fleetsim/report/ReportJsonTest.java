@@ -94,7 +94,7 @@ final class ReportJsonTest {
         Report r = new Report(base.scenario(), base.seed(), base.horizon(), base.bill(), base.workloads(),
                 base.capacity(), base.events(), new Replications(10, new MoneyEstimate(new BigDecimal("29.6"),
                 new BigDecimal("1.234"), new BigDecimal("28.7"), new BigDecimal("30.5")),
-                new Estimate(0.01, 0.002, 0.0086, 0.0114)));
+                new Estimate(0.01, 0.002, 0.0086, 0.0114), new Estimate(1.5, 0.5, 1.1, 1.9)));
         assertThat(new ReportJson().write(r)).contains("\"replications\": {\n    \"count\": 10,\n    \"total\": {\n"
                 + "      \"mean\": \"29.60\",\n      \"stddev\": \"1.234\",\n      \"ci95Low\": \"28.70\",\n"
                 + "      \"ci95High\": \"30.50\"\n    },\n    \"unservedDemand\": {\n      \"mean\": 0.01,");

@@ -1,0 +1,131 @@
+package dev.fleetsim.report;
+
+import dev.fleetsim.billing.Bill;
+import dev.fleetsim.billing.UsageMeter;
+import dev.fleetsim.catalog.InstanceCatalog;
+import dev.fleetsim.catalog.InstanceType;
+import dev.fleetsim.host.Market;
+import dev.fleetsim.metering.InstanceUsage;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A run hour by hour (UTC clock-hours, as billing counts them): EC2 instances by type and market as billed
+ * instance-milliseconds (an average running count once divided by 3,600,000), the vCPUs behind them, and the
+ * amortized cost by pricing model when the bill can be split by hour. Demand, served demand and pending tasks
+ * are not produced by the runner yet: {@link #hasDemand()} is false and writers leave those fields empty.
+ */
+public final class TimeSeries {
+
+    /** One instance column: a type in a market. */
+    public record Series(String instanceType, Market market) {
+        public Series {
+            Objects.requireNonNull(instanceType, "instanceType");
+            Objects.requireNonNull(market, "market");
+        }
+
+        public String label() {
+            return market == Market.ON_DEMAND ? instanceType : instanceType + " (" + market.key() + ")";
+        }
+    }
+
+    private final Instant firstHourStart;
+    private final int hours;
+    private final List<Series> series;
+    private final long[][] instanceMs;
+    private final long[] vcpuMs;
+    private final HourlyCosts costs;
+
+    private TimeSeries(Instant firstHourStart, int hours, List<Series> series, long[][] instanceMs, long[] vcpuMs,
+            HourlyCosts costs) {
+        this.firstHourStart = firstHourStart;
+        this.hours = hours;
+        this.series = Collections.unmodifiableList(series);
+        this.instanceMs = instanceMs;
+        this.vcpuMs = vcpuMs;
+        this.costs = costs;
+    }
+
+    /**
+     * @param costs the bill split by hour, when it could be (see {@link Rebilling})
+     */
+    public static TimeSeries of(Bill bill, UsageMeter meter, InstanceCatalog catalog, Optional<HourlyCosts> costs) {
+        int hours = bill.hours();
+        TreeMap<String, long[][]> byType = new TreeMap<>(); // type -> [market][hour]
+        long[] vcpuMs = new long[hours];
+        for (int k = 0; k < meter.keyCount(); k++) {
+            if (!(meter.key(k) instanceof InstanceUsage u)) {
+                continue;
+            }
+            long[] ms = byType.computeIfAbsent(u.instanceType(), t -> new long[Market.values().length][hours])
+                    [u.market().ordinal()];
+            int vcpu = catalog.find(u.instanceType()).map(InstanceType::vcpu).orElse(0);
+            for (int h = 0; h < hours; h++) {
+                long used = meter.usageMs(k, h);
+                ms[h] += used;
+                vcpuMs[h] += used * vcpu;
+            }
+        }
+        List<Series> series = new ArrayList<>();
+        List<long[]> rows = new ArrayList<>();
+        byType.forEach((type, byMarket) -> {
+            for (Market m : Market.values()) {
+                long[] ms = byMarket[m.ordinal()];
+                boolean any = false;
+                for (long v : ms) {
+                    any |= v != 0;
+                }
+                if (any) {
+                    series.add(new Series(type, m));
+                    rows.add(ms);
+                }
+            }
+        });
+        Instant first = bill.start().truncatedTo(ChronoUnit.HOURS);
+        HourlyCosts c = costs.filter(hc -> hc.hours() == hours).orElse(null);
+        return new TimeSeries(first, hours, series, rows.toArray(new long[0][]), vcpuMs, c);
+    }
+
+    /** Start of clock-hour 0: the UTC hour that contains the scenario start. */
+    public Instant firstHourStart() {
+        return firstHourStart;
+    }
+
+    public Instant hourStart(int hour) {
+        return firstHourStart.plus(hour, ChronoUnit.HOURS);
+    }
+
+    public int hours() {
+        return hours;
+    }
+
+    /** Instance columns, sorted by type, then On-Demand before Spot; only those with usage. */
+    public List<Series> series() {
+        return series;
+    }
+
+    /** Billed instance-milliseconds of a series in a clock-hour. */
+    public long instanceMs(int series, int hour) {
+        return instanceMs[series][hour];
+    }
+
+    /** vCPU-milliseconds provisioned in a clock-hour (billed instance-ms x the type's vCPUs). */
+    public long vcpuMs(int hour) {
+        return vcpuMs[hour];
+    }
+
+    public Optional<HourlyCosts> costs() {
+        return Optional.ofNullable(costs);
+    }
+
+    /** Whether the run produced a demand signal; none does yet. */
+    public boolean hasDemand() {
+        return false;
+    }
+}
