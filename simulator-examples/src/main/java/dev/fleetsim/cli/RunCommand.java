@@ -117,7 +117,7 @@ final class RunCommand implements Callable<Integer> {
         if (outDir != null) {
             try {
                 AtomicOutput output = new AtomicOutput(outDir);
-                ReportFiles.of(scenario, result, report, cli.priceBook(), cli.catalog()).forEach(output::add);
+                ReportFiles.of(scenario, result, report, cli.catalog()).forEach(output::add);
                 output.commit();
                 cli.err().println("fleetsim run: wrote report.json, line-items.csv, timeseries.csv and report.html"
                         + " to " + outDir);

@@ -60,7 +60,8 @@ public final class HourlyCosts {
      * commitments. Empty when the hours do not add up exactly to the bill (the coverage came from a different
      * billing), so that a chart never shows a split the bill does not have.
      */
-    static Optional<HourlyCosts> of(Bill bill, UsageMeter meter, HourlyCoverage coverage, SpotRates spotRates) {
+    public static Optional<HourlyCosts> of(Bill bill, UsageMeter meter, HourlyCoverage coverage,
+            SpotRates spotRates) {
         int hours = bill.hours();
         Map<Meterable, Integer> keyIndex = new HashMap<>(); // lookup only, never iterated
         for (int k = 0; k < meter.keyCount(); k++) {

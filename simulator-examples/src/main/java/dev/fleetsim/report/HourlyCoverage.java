@@ -12,12 +12,13 @@ import java.util.Arrays;
  * The bill itself keeps coverage per day only; the hourly split is what the time series and the cost chart need.
  * Called from billing's hourly loop, so it only adds longs.
  */
-final class HourlyCoverage implements AllocationObserver {
+public final class HourlyCoverage implements AllocationObserver {
 
     private final int hours;
     private long[][] coveredMs;
 
-    HourlyCoverage(int lines, int hours) {
+    /** Sized for {@code lines} billing lines over {@code hours} clock-hours; grows if either is exceeded. */
+    public HourlyCoverage(int lines, int hours) {
         this.hours = hours;
         this.coveredMs = new long[lines][];
     }

@@ -20,14 +20,12 @@ public final class ReportFiles {
 
     /**
      * @param report the report to write (the run's own, or one with replication statistics added)
-     * @param prices the default price book, for the hourly split of the bill ({@link Rebilling})
      */
-    public static Map<String, byte[]> of(Scenario scenario, RunResult result, Report report, PriceBook prices,
+    public static Map<String, byte[]> of(Scenario scenario, RunResult result, Report report,
             InstanceCatalog catalog) {
         StringBuilder lineItems = new StringBuilder();
         LineItemCsv.write(result.bill(), lineItems);
-        TimeSeries series = TimeSeries.of(result.bill(), result.usage(), catalog,
-                Rebilling.hourlyCosts(scenario, result, prices, catalog));
+        TimeSeries series = TimeSeries.of(result.bill(), result.usage(), catalog, result.hourlyCosts());
         String html = new ReportHtml().write(new ReportHtml.Input(report, result.bill().rounded(), series,
                 result.notSimulated(), !scenario.spec().demand().isEmpty()));
         Map<String, byte[]> files = new LinkedHashMap<>();

@@ -2,6 +2,9 @@ package dev.fleetsim.run;
 
 import dev.fleetsim.billing.Bill;
 import dev.fleetsim.billing.BillingEngine;
+import dev.fleetsim.billing.SpotRates;
+import dev.fleetsim.report.HourlyCosts;
+import dev.fleetsim.report.HourlyCoverage;
 import dev.fleetsim.billing.UsageMeter;
 import dev.fleetsim.catalog.InstanceCatalog;
 import dev.fleetsim.engine.Phase;
@@ -18,6 +21,7 @@ import dev.fleetsim.scenario.spec.EksClusterSpec;
 import dev.fleetsim.scenario.spec.FaultSpec;
 import dev.fleetsim.scenario.spec.ScenarioSpec;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -48,7 +52,10 @@ public final class EngineScenarioRunner implements ScenarioRunner {
     @Override
     public RunResult run(Scenario scenario, RunOptions options) throws InvalidScenarioException {
         ScenarioSpec spec = scenario.spec();
-        BillingEngine billing = new PricingSetup(catalog.get(), prices.get()).billingEngine(spec);
+        PricingSetup pricing = new PricingSetup(catalog.get(), prices.get());
+        HourlyCoverage coverage = new HourlyCoverage(16, (int) Math.min(Integer.MAX_VALUE / 2,
+                scenario.horizonMs() / 3_600_000L + 2));
+        BillingEngine billing = pricing.billingEngine(spec, coverage);
         Simulation sim = new Simulation(scenario.horizonMs());
         UsageMeter meter = UsageMeter.startingAt(spec.start());
         UsageTee usage = new UsageTee(meter);
@@ -71,7 +78,9 @@ public final class EngineScenarioRunner implements ScenarioRunner {
 
         long processed = sim.run();
         Bill bill = billing.bill(meter);
-        return new ReportAssembler(spec).assemble(bill, meter, usage, instances, processed,
+        Optional<HourlyCosts> hourly = HourlyCosts.of(bill, meter, coverage,
+                SpotRates.fromPriceBook(pricing.priceBook(spec)));
+        return new ReportAssembler(spec).assemble(bill, hourly, meter, usage, instances, processed,
                 NotSimulated.sections(spec));
     }
 }

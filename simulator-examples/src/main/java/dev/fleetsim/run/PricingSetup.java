@@ -1,5 +1,6 @@
 package dev.fleetsim.run;
 
+import dev.fleetsim.billing.AllocationObserver;
 import dev.fleetsim.billing.BillingEngine;
 import dev.fleetsim.catalog.InstanceCatalog;
 import dev.fleetsim.catalog.InstanceType;
@@ -45,8 +46,13 @@ final class PricingSetup {
         this.defaults = defaults;
     }
 
-    BillingEngine billingEngine(ScenarioSpec spec) throws InvalidScenarioException {
-        PriceBook book = defaults.withOverrides(overrides(spec));
+    /** The price book with the scenario's rate overrides. */
+    PriceBook priceBook(ScenarioSpec spec) {
+        return defaults.withOverrides(overrides(spec));
+    }
+
+    BillingEngine billingEngine(ScenarioSpec spec, AllocationObserver observer) throws InvalidScenarioException {
+        PriceBook book = priceBook(spec);
         List<Issue> issues = new ArrayList<>();
         List<InstanceSpec> instances = spec.ec2().instances();
         for (int i = 0; i < instances.size(); i++) {
@@ -63,7 +69,8 @@ final class PricingSetup {
                 .region(spec.region())
                 .start(spec.start())
                 .horizon(spec.horizon())
-                .normalization(NormalizationFactors.defaults().withMetalSizes(this::largestSizeQuarterUnits));
+                .normalization(NormalizationFactors.defaults().withMetalSizes(this::largestSizeQuarterUnits))
+                .observer(observer);
         List<ReservedInstanceSpec> ris = spec.pricing().reservedInstances();
         for (ReservedInstanceSpec ri : ris) {
             builder.add(reservedInstance(ri, spec.region()));

@@ -6,12 +6,14 @@ import dev.fleetsim.billing.UsageMeter;
 import dev.fleetsim.report.CapacityReport;
 import dev.fleetsim.report.CommitmentReport;
 import dev.fleetsim.report.EventCounts;
+import dev.fleetsim.report.HourlyCosts;
 import dev.fleetsim.report.Report;
 import dev.fleetsim.report.WorkloadReport;
 import dev.fleetsim.scenario.RunResult;
 import dev.fleetsim.scenario.spec.ScenarioSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Builds the pinned report (SPEC section 7) from the exact bill and the run's counters. */
 final class ReportAssembler {
@@ -22,7 +24,7 @@ final class ReportAssembler {
         this.spec = spec;
     }
 
-    RunResult assemble(Bill bill, UsageMeter meter, UsageTee usage, Ec2Instances instances, long eventsProcessed,
+    RunResult assemble(Bill bill, Optional<HourlyCosts> hourlyCosts, UsageMeter meter, UsageTee usage, Ec2Instances instances, long eventsProcessed,
             List<String> notSimulated) {
         RoundedBill rounded = bill.rounded();
         List<CommitmentReport> commitments = new ArrayList<>();
@@ -44,7 +46,7 @@ final class ReportAssembler {
         CapacityReport capacity = new CapacityReport(usage.instanceHours(), usage.peakInstances(), 0.0);
         Report report = new Report(spec.name(), spec.seed(), spec.horizon(), reportBill, workloads, capacity,
                 new EventCounts(eventsProcessed, instances.notices()), null);
-        return new RunResult(report, bill, meter, notSimulated);
+        return new RunResult(report, bill, meter, hourlyCosts, notSimulated);
     }
 
     /** Billing names commitments ri-N and sp-N in registration order; the scenario may name them itself. */

@@ -2,22 +2,27 @@ package dev.fleetsim.scenario;
 
 import dev.fleetsim.billing.Bill;
 import dev.fleetsim.billing.UsageMeter;
+import dev.fleetsim.report.HourlyCosts;
 import dev.fleetsim.report.Report;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a {@link ScenarioRunner} returns: the pinned report, the exact bill behind it (for line items), the metered
- * usage per key and clock-hour (for time series), and the
+ * usage per key and clock-hour, the bill split by clock-hour and pricing model (for time series; empty if
+ * the split cannot be made exact), and the
  * parts of the scenario that this build does not simulate yet, so that nobody mistakes a skipped section for a
  * free one.
  */
-public record RunResult(Report report, Bill bill, UsageMeter usage, List<String> notSimulated) {
+public record RunResult(Report report, Bill bill, UsageMeter usage, Optional<HourlyCosts> hourlyCosts,
+        List<String> notSimulated) {
 
     public RunResult {
         Objects.requireNonNull(report, "report");
         Objects.requireNonNull(bill, "bill");
         Objects.requireNonNull(usage, "usage");
+        Objects.requireNonNull(hourlyCosts, "hourlyCosts");
         notSimulated = List.copyOf(notSimulated);
     }
 }

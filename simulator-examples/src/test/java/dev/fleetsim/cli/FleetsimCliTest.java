@@ -76,7 +76,7 @@ final class FleetsimCliTest {
         UsageMeter meter = UsageMeter.startingAt(Instant.parse("2026-01-05T00:00:00Z"));
         dev.fleetsim.billing.Bill empty = BillingEngine.builder(PriceBook.loadDefault()).region("us-east-1")
                 .start(Instant.parse("2026-01-05T00:00:00Z")).horizonMs(3_600_000L).build().bill(meter);
-        return new RunResult(fixedReport(), empty, meter, List.of());
+        return new RunResult(fixedReport(), empty, meter, java.util.Optional.empty(), List.of());
     }
 
     @Test

@@ -62,7 +62,7 @@ final class HourlyCostsTest {
         Scenario s = scenario(SCENARIO);
         RunResult r = run(s);
 
-        HourlyCosts c = Rebilling.hourlyCosts(s, r, PRICES, CATALOG).orElseThrow();
+        HourlyCosts c = r.hourlyCosts().orElseThrow();
 
         assertThat(c.hours()).isEqualTo(3);
         assertThat(row(c, 0)).containsExactly("0.000000", "0.000000", "0.120000", "0.100000", "0.220000");
@@ -75,7 +75,7 @@ final class HourlyCostsTest {
     void timeSeriesCsv_countsInstancesAndVcpusPerHour() throws Exception {
         Scenario s = scenario(SCENARIO);
         RunResult r = run(s);
-        TimeSeries ts = TimeSeries.of(r.bill(), r.usage(), CATALOG, Rebilling.hourlyCosts(s, r, PRICES, CATALOG));
+        TimeSeries ts = TimeSeries.of(r.bill(), r.usage(), CATALOG, r.hourlyCosts());
 
         // m4.xlarge has 4 vCPUs: 1, 2 and 1 instances -> 4, 8 and 4 vCPUs; no demand columns filled.
         assertThat(TimeSeriesCsv.write(ts).split("\n")).containsExactly(
@@ -113,7 +113,7 @@ final class HourlyCostsTest {
                     - {match: {type: m4.xlarge}, spot: "0.05"}
                   spot: {interruptions: none}
                 """);
-        HourlyCosts c = Rebilling.hourlyCosts(s, run(s), PRICES, CATALOG).orElseThrow();
+        HourlyCosts c = run(s).hourlyCosts().orElseThrow();
 
         assertThat(row(c, 0)).containsExactly("0.000000", "0.000000", "0.000000", "0.000000", "0.000000");
         assertThat(row(c, 1)).containsExactly("0.000000", "0.050000", "0.000000", "0.000000", "0.050000");

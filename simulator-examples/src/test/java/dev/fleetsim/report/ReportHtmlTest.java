@@ -35,7 +35,7 @@ final class ReportHtmlTest {
     static void runQuickstart() throws Exception {
         Scenario s = new ScenarioLoader(HourlyCostsTest.CATALOG).load(Path.of("../scenarios/quickstart.yaml"));
         RunResult r = HourlyCostsTest.run(s);
-        files = ReportFiles.of(s, r, r.report(), HourlyCostsTest.PRICES, HourlyCostsTest.CATALOG);
+        files = ReportFiles.of(s, r, r.report(), HourlyCostsTest.CATALOG);
         html = new String(files.get("report.html"), StandardCharsets.UTF_8);
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", false);
@@ -110,7 +110,7 @@ final class ReportHtmlTest {
     void reportFiles_sameRun_sameBytes() throws Exception {
         Scenario s = new ScenarioLoader(HourlyCostsTest.CATALOG).load(Path.of("../scenarios/quickstart.yaml"));
         RunResult r = HourlyCostsTest.run(s);
-        Map<String, byte[]> again = ReportFiles.of(s, r, r.report(), HourlyCostsTest.PRICES, HourlyCostsTest.CATALOG);
+        Map<String, byte[]> again = ReportFiles.of(s, r, r.report(), HourlyCostsTest.CATALOG);
 
         assertThat(again.keySet()).containsExactly("report.json", "line-items.csv", "timeseries.csv", "report.html");
         for (String name : again.keySet()) {
