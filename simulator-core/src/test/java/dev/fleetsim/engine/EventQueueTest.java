@@ -1,0 +1,66 @@
+package dev.fleetsim.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+final class EventQueueTest {
+
+    private static final EventHandler NOOP = (s, p) -> { };
+
+    @Test
+    void cancel_whenMostEntriesStale_compactsHeap() {
+        EventQueue q = new EventQueue(16);
+        long[] ids = new long[1_000];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = q.add(i, 0, NOOP, i);
+        }
+        for (int i = 0; i < ids.length; i += 4) {
+            q.reschedule(ids[i], 5_000 + i);
+        }
+        for (int i = 0; i < ids.length; i++) {
+            if (i % 4 != 0) {
+                q.cancel(ids[i]);
+            }
+        }
+
+        // 250 live events; stale entries may never exceed half the heap (compaction bound), so <= 500.
+        assertThat(q.liveCount()).isEqualTo(250);
+        assertThat(q.heapSize()).isLessThanOrEqualTo(500);
+        long previous = Long.MIN_VALUE;
+        int polled = 0;
+        while (q.pollUpTo(Long.MAX_VALUE)) {
+            assertThat(q.polledTimeMs()).isGreaterThan(previous);
+            assertThat(q.polledPayload() % 4).isZero();
+            previous = q.polledTimeMs();
+            polled++;
+        }
+        assertThat(polled).isEqualTo(250);
+        assertThat(q.heapSize()).isZero();
+    }
+
+    @Test
+    void add_whenSlotsRecycled_idsStayUnique() {
+        EventQueue q = new EventQueue(16);
+        long first = q.add(1, 0, NOOP, 0);
+        assertThat(q.pollUpTo(10)).isTrue();
+        long second = q.add(2, 0, NOOP, 0);
+
+        assertThat(second).isNotEqualTo(first);
+        assertThat(second & 0xFFFF_FFFFL).isEqualTo(first & 0xFFFF_FFFFL);
+        assertThat(q.phaseOf(first)).isEqualTo(-1);
+        assertThat(q.phaseOf(second)).isZero();
+    }
+
+    @Test
+    void pollUpTo_whenEarliestAfterLimit_leavesItPending() {
+        EventQueue q = new EventQueue(16);
+        q.add(11, 2, NOOP, 7);
+
+        assertThat(q.pollUpTo(10)).isFalse();
+        assertThat(q.liveCount()).isEqualTo(1);
+        assertThat(q.pollUpTo(11)).isTrue();
+        assertThat(q.polledPhase()).isEqualTo(2);
+        assertThat(q.polledPayload()).isEqualTo(7);
+    }
+}
