@@ -13,14 +13,21 @@ import java.util.Objects;
  * processed at this instant.
  *
  * <p>Horizon: events at or before {@code horizonMs} are processed, events after it are not (they stay
- * pending and may still be cancelled or moved). The horizon is inclusive so that the domain can close
+ * pending and may still be cancelled or moved, but their mutual order is no longer kept). The horizon,
+ * at most {@link #MAX_HORIZON_MS}, is inclusive so that the domain can close
  * the scenario with an event exactly at the horizon (ending open billing runs, taking a last sample).
  * The clock is not moved to the horizon when events run out; only processing an event moves it.
  *
- * <p>Ids returned by {@code schedule} identify the event until it is processed or cancelled; after that
- * {@link #cancel} and {@link #reschedule} return false for it.
+ * <p>Ids returned by {@code schedule} (never negative) identify the event until it is processed,
+ * cancelled or rescheduled; after that {@link #cancel} returns false and {@link #reschedule} -1 for it.
  */
 public final class Simulation {
+
+    /**
+     * The longest horizon, about 8.7 years: time, phase and insertion order share one 63-bit heap key
+     * (see {@code EventQueue}). Shorter horizons leave more room for the insertion order.
+     */
+    public static final long MAX_HORIZON_MS = EventQueue.MAX_HORIZON_MS;
 
     private static final Phase[] PHASES = Phase.values();
     private static final int DEFAULT_CAPACITY = 1024;
@@ -50,15 +57,21 @@ public final class Simulation {
      * @param expectedPending initial capacity of the event arrays; they grow as needed
      */
     public Simulation(long horizonMs, EngineListener listener, int expectedPending) {
-        if (horizonMs < 0) {
-            throw new IllegalArgumentException("horizon must be >= 0 ms, got " + horizonMs);
+        this(horizonMs, listener, expectedPending, Integer.MAX_VALUE);
+    }
+
+    /** For tests: a narrow insertion ordinal makes the queue renumber often. */
+    Simulation(long horizonMs, EngineListener listener, int expectedPending, int maxOrdinalBits) {
+        if (horizonMs < 0 || horizonMs > MAX_HORIZON_MS) {
+            throw new IllegalArgumentException("horizon must be between 0 and " + MAX_HORIZON_MS + " ms (about 8.7 years), got "
+                    + horizonMs);
         }
         if (expectedPending < 0) {
             throw new IllegalArgumentException("expectedPending must be >= 0, got " + expectedPending);
         }
         this.horizonMs = horizonMs;
         this.listener = listener;
-        this.queue = new EventQueue(expectedPending);
+        this.queue = new EventQueue(horizonMs, expectedPending, maxOrdinalBits);
     }
 
     /**
@@ -66,6 +79,8 @@ public final class Simulation {
      *
      * @return the event's id, never negative
      * @throws IllegalArgumentException if (timeMs, phase) is before the current (time, phase)
+     * @throws IllegalStateException if more than 4,194,303 events (more with a horizon under 8.7 years)
+     *     would be pending at one instant in one phase
      */
     public long schedule(long timeMs, Phase phase, EventHandler handler, long payload) {
         int phaseOrdinal = phase.ordinal();
@@ -84,16 +99,17 @@ public final class Simulation {
     }
 
     /**
-     * Moves a pending event to {@code newTimeMs}, earlier or later, keeping its id, phase, handler and
-     * payload. Among events of the same time and phase it then sorts as if scheduled now (after those
-     * already pending). Returns false if the id has already been processed or cancelled.
+     * Moves a pending event to {@code newTimeMs}, earlier or later, keeping its phase, handler and payload.
+     * The event gets a new id (the old one is dead afterwards, as if cancelled) and, among events of the
+     * same time and phase, sorts as if scheduled now: after those already pending.
      *
-     * @throws IllegalArgumentException if the new time is in the past
+     * @return the event's new id, or -1 if {@code eventId} has already been processed or cancelled
+     * @throws IllegalArgumentException if the new time is in the past; the event then stays as it was
      */
-    public boolean reschedule(long eventId, long newTimeMs) {
+    public long reschedule(long eventId, long newTimeMs) {
         int phaseOrdinal = queue.phaseOf(eventId);
         if (phaseOrdinal < 0) {
-            return false;
+            return -1;
         }
         requireNotPast(newTimeMs, phaseOrdinal);
         return queue.reschedule(eventId, newTimeMs);

@@ -18,7 +18,9 @@ import net.jqwik.api.constraints.Size;
 
 /**
  * Random interleavings of schedule, cancel, reschedule and step against a reference model: a plain list
- * of pending events, the next one found by a linear scan for the least (time, phase, sequence).
+ * of pending events, the next one found by a linear scan for the least (time, phase, sequence). With
+ * {@code tightOrdinals} the queue's insertion ordinal has 3 bits, so it renumbers every few insertions
+ * and refuses an insertion when 8 or more events would share one (time, phase); the model predicts both.
  */
 final class SimulationProperties {
 
@@ -40,7 +42,7 @@ final class SimulationProperties {
 
     /** One pending event of the model. */
     private static final class Entry {
-        final long id;
+        long id;
         final long payload;
         final int phase;
         long timeMs;
@@ -60,9 +62,12 @@ final class SimulationProperties {
 
     @Property(tries = 300)
     void engine_matchesReferenceModel(@ForAll @Size(max = 400) List<@From("ops") Op> ops,
-                                      @ForAll @IntRange(min = 0, max = 400) int horizonMs) {
+                                      @ForAll @IntRange(min = 0, max = 400) int horizonMs,
+                                      @ForAll boolean tightOrdinals) {
         List<Long> fired = new ArrayList<>();
-        Simulation sim = new Simulation(horizonMs);
+        Simulation sim = tightOrdinals ? new Simulation(horizonMs, null, 0, 3) : new Simulation(horizonMs);
+        long ordinalMask = tightOrdinals ? 7 : Long.MAX_VALUE;
+        long[] ordinalCounter = {0};
         EventHandler record = (s, payload) -> fired.add(payload);
 
         List<Entry> model = new ArrayList<>();
@@ -81,6 +86,12 @@ final class SimulationProperties {
                             .isInstanceOf(IllegalArgumentException.class);
                     continue;
                 }
+                if (!ordinalAvailable(model, ordinalCounter, ordinalMask, horizonMs)) {
+                    assertThatThrownBy(() -> sim.schedule(t, s.phase(), record, -1))
+                            .isInstanceOf(IllegalStateException.class);
+                    continue;
+                }
+                ordinalCounter[0]++;
                 long payload = nextPayload++;
                 long id = sim.schedule(t, s.phase(), record, payload);
                 issued.add(id);
@@ -101,11 +112,18 @@ final class SimulationProperties {
                 Entry e = find(model, id);
                 long t = modelNow + r.delayMs();
                 if (e == null) {
-                    assertThat(sim.reschedule(id, t)).isFalse();
+                    assertThat(sim.reschedule(id, t)).isEqualTo(-1);
                 } else if (t == modelNow && e.phase < modelPhase) {
                     assertThatThrownBy(() -> sim.reschedule(id, t)).isInstanceOf(IllegalArgumentException.class);
+                } else if (!ordinalAvailable(model, ordinalCounter, ordinalMask, horizonMs)) {
+                    assertThatThrownBy(() -> sim.reschedule(id, t)).isInstanceOf(IllegalStateException.class);
                 } else {
-                    assertThat(sim.reschedule(id, t)).isTrue();
+                    ordinalCounter[0]++;
+                    long newId = sim.reschedule(id, t);
+                    assertThat(newId).isNotNegative();
+                    assertThat(issued).doesNotContain(newId);
+                    issued.add(newId);
+                    e.id = newId;
                     e.timeMs = t;
                     e.sequence = sequence++;
                 }
@@ -132,6 +150,25 @@ final class SimulationProperties {
         }
 
         assertThat(fired).isEqualTo(expectedFired);
+    }
+
+    /**
+     * Mirrors the queue's ordinal counter: when it has run out, the queue renumbers the pending events by
+     * rank within their (time, phase) group, times after the horizon counting as horizon + 1, and the
+     * counter restarts at the largest group's size; if that still does not fit, the insertion is refused.
+     */
+    private static boolean ordinalAvailable(List<Entry> model, long[] counter, long mask, long horizonMs) {
+        if (counter[0] <= mask) {
+            return true;
+        }
+        java.util.Map<List<Long>, Integer> groups = new java.util.HashMap<>();
+        int largest = 0;
+        for (Entry e : model) {
+            List<Long> group = List.of(Math.min(e.timeMs, horizonMs + 1), (long) e.phase);
+            largest = Math.max(largest, groups.merge(group, 1, Integer::sum));
+        }
+        counter[0] = largest;
+        return largest <= mask;
     }
 
     private static Entry find(List<Entry> model, long id) {

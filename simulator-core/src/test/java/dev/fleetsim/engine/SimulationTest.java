@@ -80,7 +80,7 @@ final class SimulationTest {
         sim.run();
 
         assertThat(sim.cancel(id)).isFalse();
-        assertThat(sim.reschedule(id, 500)).isFalse();
+        assertThat(sim.reschedule(id, 500)).isEqualTo(-1);
     }
 
     @Test
@@ -94,7 +94,7 @@ final class SimulationTest {
 
         assertThat(fresh).isNotEqualTo(old);
         assertThat(sim.cancel(old)).isFalse();
-        assertThat(sim.reschedule(old, 5)).isFalse();
+        assertThat(sim.reschedule(old, 5)).isEqualTo(-1);
         sim.run();
 
         assertThat(r.payloads).containsExactly(2L);
@@ -111,14 +111,17 @@ final class SimulationTest {
     }
 
     @Test
-    void reschedule_whenEarlier_firesAtNewTimeWithSameId() {
+    void reschedule_whenEarlier_firesAtNewTimeUnderNewId() {
         Simulation sim = new Simulation(1_000);
         Recorder r = new Recorder();
         sim.schedule(100, Phase.ARRIVAL, r, 1);
         long id = sim.schedule(300, Phase.ARRIVAL, r, 2);
 
-        assertThat(sim.reschedule(id, 50)).isTrue();
-        assertThat(sim.isPending(id)).isTrue();
+        long moved = sim.reschedule(id, 50);
+        assertThat(moved).isNotNegative().isNotEqualTo(id);
+        assertThat(sim.isPending(moved)).isTrue();
+        assertThat(sim.isPending(id)).isFalse();
+        assertThat(sim.cancel(id)).isFalse();
         sim.run();
 
         assertThat(r.payloads).containsExactly(2L, 1L);
@@ -132,8 +135,9 @@ final class SimulationTest {
         long id = sim.schedule(100, Phase.ARRIVAL, r, 1);
         sim.schedule(200, Phase.ARRIVAL, r, 2);
 
-        assertThat(sim.reschedule(id, 400)).isTrue();
-        assertThat(sim.reschedule(id, 300)).isTrue();
+        long moved = sim.reschedule(id, 400);
+        assertThat(sim.reschedule(moved, 300)).isNotNegative();
+        assertThat(sim.reschedule(id, 300)).isEqualTo(-1);
         assertThat(sim.pendingEvents()).isEqualTo(2);
         assertThat(sim.run()).isEqualTo(2);
 
@@ -204,6 +208,7 @@ final class SimulationTest {
         sim.step();
 
         assertThatThrownBy(() -> sim.reschedule(id, 99)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(sim.isPending(id)).isTrue();
         sim.run();
         assertThat(r.times).containsExactly(500L);
     }
@@ -318,7 +323,7 @@ final class SimulationTest {
 
     @Test
     void schedule_whenManyEvents_growsAndKeepsOrder() {
-        Simulation sim = new Simulation(Long.MAX_VALUE, null, 0);
+        Simulation sim = new Simulation(1_000_000, null, 0);
         long[] last = {-1};
         long[] count = {0};
         EventHandler check = (s, payload) -> {
