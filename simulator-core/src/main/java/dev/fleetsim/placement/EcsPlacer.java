@@ -40,6 +40,9 @@ public final class EcsPlacer implements HostListener {
     private int[] rootIndex = new int[0];
     private int[] rootCpu = new int[0];
     private int[] rootMemory = new int[0];
+    private boolean useIndexTree;
+    private boolean useCpuTree;
+    private boolean useMemoryTree;
     private final List<EcsTaskGroup> groups = new ArrayList<>();
     private EcsTaskGroup[] treeGroups = new EcsTaskGroup[0];
 
@@ -61,11 +64,6 @@ public final class EcsPlacer implements HostListener {
         byCpu = new HostTreap(hosts);
         byMemory = new HostTreap(hosts);
         hosts.addListener(this);
-        for (int h = 0; h < hosts.hostSlots(); h++) {
-            if (hosts.isActive(h)) {
-                hostAdded(h);
-            }
-        }
     }
 
     public ContainerHosts hosts() {
@@ -82,6 +80,15 @@ public final class EcsPlacer implements HostListener {
         g.ensureHostCapacity(hosts.hostSlots());
         g.syncClasses(hosts.classCount());
         groups.add(g);
+        int first = g.prefixLength < g.kinds.length ? g.kinds[g.prefixLength] : -1;
+        if (first == EcsTaskGroup.BINPACK_CPU) {
+            useCpuTree = enable(byCpu, useCpuTree);
+        } else if (first == EcsTaskGroup.BINPACK_MEMORY) {
+            useMemoryTree = enable(byMemory, useMemoryTree);
+        } else if (first != EcsTaskGroup.SPREAD_INSTANCE) {
+            // No strategy after the attribute spreads, or random (whose fallback scans by index).
+            useIndexTree = enable(byIndex, useIndexTree);
+        }
         if (g.spreadTree != null) {
             treeGroups = Arrays.copyOf(treeGroups, treeGroups.length + 1);
             treeGroups[treeGroups.length - 1] = g;
@@ -97,13 +104,40 @@ public final class EcsPlacer implements HostListener {
 
     // ---- index maintenance ----
 
+    /** Builds a shared tree the first time a group needs it; until then no capacity change touches it. */
+    private boolean enable(HostTreap tree, boolean enabled) {
+        if (enabled) {
+            return true;
+        }
+        ensureClasses(hosts.classCount());
+        for (int h = 0; h < hosts.hostSlots(); h++) {
+            if (hosts.isActive(h)) {
+                int c = hosts.hostClass(h);
+                if (tree == byIndex) {
+                    rootIndex[c] = byIndex.insert(rootIndex[c], h, 0);
+                } else if (tree == byCpu) {
+                    rootCpu[c] = byCpu.insert(rootCpu[c], h, hosts.cpuFree(h));
+                } else {
+                    rootMemory[c] = byMemory.insert(rootMemory[c], h, hosts.memoryFreeMiB(h));
+                }
+            }
+        }
+        return true;
+    }
+
     @Override
     public void hostAdded(int h) {
         int c = hosts.hostClass(h);
         ensureClasses(hosts.classCount());
-        rootIndex[c] = byIndex.insert(rootIndex[c], h, 0);
-        rootCpu[c] = byCpu.insert(rootCpu[c], h, hosts.cpuFree(h));
-        rootMemory[c] = byMemory.insert(rootMemory[c], h, hosts.memoryFreeMiB(h));
+        if (useIndexTree) {
+            rootIndex[c] = byIndex.insert(rootIndex[c], h, 0);
+        }
+        if (useCpuTree) {
+            rootCpu[c] = byCpu.insert(rootCpu[c], h, hosts.cpuFree(h));
+        }
+        if (useMemoryTree) {
+            rootMemory[c] = byMemory.insert(rootMemory[c], h, hosts.memoryFreeMiB(h));
+        }
         for (EcsTaskGroup g : treeGroups) {
             g.ensureHostCapacity(hosts.hostSlots());
             g.syncClasses(hosts.classCount());
@@ -114,9 +148,15 @@ public final class EcsPlacer implements HostListener {
     @Override
     public void hostRemoving(int h) {
         int c = hosts.hostClass(h);
-        rootIndex[c] = byIndex.remove(rootIndex[c], h);
-        rootCpu[c] = byCpu.remove(rootCpu[c], h);
-        rootMemory[c] = byMemory.remove(rootMemory[c], h);
+        if (useIndexTree) {
+            rootIndex[c] = byIndex.remove(rootIndex[c], h);
+        }
+        if (useCpuTree) {
+            rootCpu[c] = byCpu.remove(rootCpu[c], h);
+        }
+        if (useMemoryTree) {
+            rootMemory[c] = byMemory.remove(rootMemory[c], h);
+        }
         for (EcsTaskGroup g : treeGroups) {
             g.spreadRoot[c] = g.spreadTree.remove(g.spreadRoot[c], h);
         }
@@ -125,9 +165,15 @@ public final class EcsPlacer implements HostListener {
     @Override
     public void capacityChanged(int h) {
         int c = hosts.hostClass(h);
-        rootIndex[c] = byIndex.update(rootIndex[c], h, 0);
-        rootCpu[c] = byCpu.update(rootCpu[c], h, hosts.cpuFree(h));
-        rootMemory[c] = byMemory.update(rootMemory[c], h, hosts.memoryFreeMiB(h));
+        if (useIndexTree) {
+            rootIndex[c] = byIndex.update(rootIndex[c], h, 0);
+        }
+        if (useCpuTree) {
+            rootCpu[c] = byCpu.update(rootCpu[c], h, hosts.cpuFree(h));
+        }
+        if (useMemoryTree) {
+            rootMemory[c] = byMemory.update(rootMemory[c], h, hosts.memoryFreeMiB(h));
+        }
         for (EcsTaskGroup g : treeGroups) {
             g.spreadRoot[c] = g.spreadTree.update(g.spreadRoot[c], h, g.countOnHost[h]);
         }

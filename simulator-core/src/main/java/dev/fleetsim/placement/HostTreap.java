@@ -67,9 +67,29 @@ final class HostTreap {
         return removeNode(root, h);
     }
 
-    /** Re-sorts {@code h} under a new key and refreshes its subtree maxima; returns the new root. */
+    /**
+     * Re-sorts {@code h} under key {@code k} and refreshes the subtree maxima on its path; returns the new
+     * root. An unchanged key only walks the path (no rotations).
+     */
     int update(int root, int h, long k) {
+        if (key[h] == k) {
+            refreshPath(root, h);
+            return root;
+        }
         return insert(remove(root, h), h, k);
+    }
+
+    /** Recomputes the maxima of {@code h} and its ancestors after its free capacity changed. */
+    private void refreshPath(int node, int h) {
+        if (node == h) {
+            pull(h);
+            return;
+        }
+        if (node == NIL) {
+            throw new IllegalStateException("host " + h + " is not in this tree");
+        }
+        refreshPath(less(h, node) ? left[node] : right[node], h);
+        pull(node);
     }
 
     /**

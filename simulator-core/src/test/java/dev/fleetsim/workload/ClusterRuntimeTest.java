@@ -105,6 +105,27 @@ final class ClusterRuntimeTest {
     }
 
     /**
+     * An EKS Job on a Fargate profile: pods of 250m / 768Mi run as 0.25 vCPU / 1 GB micro-VMs (768 + 256 =
+     * 1024 MiB, aws-rules.md item 6); 3 pods at 0 for PT1H: three runs of that size, 3,600,000 ms each.
+     */
+    @Test
+    void eksFargateProfileJob_podsRunAsRoundedFargateSizes_aws_rules_item6() {
+        Simulation sim = new Simulation(2 * HOUR);
+        RecordingListener usage = new RecordingListener();
+        ClusterRuntime rt = new ClusterRuntime(sim, new RandomStreams(1), usage, 0, null);
+        FargateSize size = FargateSize.forEksPod(250, 768);
+        FargateUsage pod = new FargateUsage(false, OperatingSystem.LINUX, size.cpuUnits(), size.memoryMiB(), 20, false);
+        rt.addJob("report", new TaskTarget.OnFargate(pod), new ArrivalProcess.At(List.of(0L), 3),
+                new DurationDistribution.Fixed(HOUR));
+        sim.run();
+        FargateUsage expected = new FargateUsage(false, OperatingSystem.LINUX, 256, 1024, 20, false);
+        assertThat(usage.ended).hasSize(3).allSatisfy(r -> {
+            assertThat(r.what()).isEqualTo(expected);
+            assertThat(r.endMs() - r.startMs()).isEqualTo(HOUR);
+        });
+    }
+
+    /**
      * One m5.large (2048 CPU units); tasks of 1024 units / 1024 MiB run 10 min, so two fit at once.
      * Job 1: A, B, C at 0. Job 2: D at 5 min. Job 3: E at 7 min.
      * 0: A, B start; C waits. 5: D waits. 7: E waits. 10: A, B complete; the pass places the oldest first:
