@@ -3,7 +3,6 @@ package dev.fleetsim.placement;
 import dev.fleetsim.cluster.ContainerHosts;
 import dev.fleetsim.cluster.HostKind;
 import dev.fleetsim.cluster.HostListener;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -43,7 +42,6 @@ public final class EcsPlacer implements HostListener {
     private boolean useIndexTree;
     private boolean useCpuTree;
     private boolean useMemoryTree;
-    private final List<EcsTaskGroup> groups = new ArrayList<>();
     private EcsTaskGroup[] treeGroups = new EcsTaskGroup[0];
 
     private int[] classScratch = new int[8];
@@ -79,7 +77,6 @@ public final class EcsPlacer implements HostListener {
         EcsTaskGroup g = new EcsTaskGroup(this, name, definition, strategies, constraints);
         g.ensureHostCapacity(hosts.hostSlots());
         g.syncClasses(hosts.classCount());
-        groups.add(g);
         int first = g.prefixLength < g.kinds.length ? g.kinds[g.prefixLength] : -1;
         if (first == EcsTaskGroup.BINPACK_CPU) {
             useCpuTree = enable(byCpu, useCpuTree);

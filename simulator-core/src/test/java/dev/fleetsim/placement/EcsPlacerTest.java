@@ -80,7 +80,7 @@ final class EcsPlacerTest {
     }
 
     @Test
-    void spreadZone_skipsAZoneWhereNothingFits() {
+    void spreadZone_aws_rules_item7_skipsAZoneWhereNothingFits() {
         // Zone a's only host is an m5.large (2048 units); zone b has an m5.xlarge. Tasks of 2048 units:
         // task 1 -> zones tie -> lowest index host 0 (zone a, now full); task 2 -> zone b (fewer) -> host 1;
         // task 3 -> zone a has fewer (1 vs 1 tie) but nothing fits there -> host 1; task 4 -> pending.
@@ -95,7 +95,7 @@ final class EcsPlacerTest {
     }
 
     @Test
-    void distinctInstance_oneTaskPerHost_fourthPends() {
+    void distinctInstance_aws_rules_item7_oneTaskPerHost_fourthPends() {
         ContainerHosts hosts = hosts("m5.xlarge", "a", "a", "a");
         EcsPlacer placer = new EcsPlacer(hosts, new SplittableRandom(1));
         EcsTaskGroup g = placer.group("service:db", ONE_VCPU, List.of(PlacementStrategy.binpack(Resource.CPU)),
@@ -108,7 +108,7 @@ final class EcsPlacerTest {
     }
 
     @Test
-    void memberOf_instanceTypeRegex_onlyMatchingHosts() {
+    void memberOf_aws_rules_item7_instanceTypeRegex_onlyMatchingHosts() {
         ContainerHosts hosts = ContainerHosts.ecs();
         hosts.addHost(HostSpec.of(CATALOG.require("m5.xlarge"), "a"), "i-0");
         hosts.addHost(HostSpec.of(CATALOG.require("c5.xlarge"), "a"), "i-1");
@@ -125,7 +125,7 @@ final class EcsPlacerTest {
     }
 
     @Test
-    void memberOf_noHostMatches_pendsWithTheExpression() {
+    void memberOf_aws_rules_item7_noHostMatches_pendsWithTheExpression() {
         ContainerHosts hosts = hosts("m5.xlarge", "us-east-1a");
         EcsPlacer placer = new EcsPlacer(hosts, new SplittableRandom(1));
         EcsTaskGroup g = placer.group("family:x", ONE_VCPU, List.of(),
@@ -135,7 +135,7 @@ final class EcsPlacerTest {
     }
 
     @Test
-    void architecture_arm64Task_neverOnX86Hosts() {
+    void resources_aws_rules_item7_arm64Task_neverOnX86Hosts() {
         ContainerHosts hosts = ContainerHosts.ecs();
         hosts.addHost(HostSpec.of(CATALOG.require("m5.xlarge"), "a"), "i-0");
         EcsPlacer placer = new EcsPlacer(hosts, new SplittableRandom(1));
@@ -148,7 +148,7 @@ final class EcsPlacerTest {
     }
 
     @Test
-    void binpackMemory_picksTightestMemoryEvenIfCpuIsLooser() {
+    void binpackMemory_aws_rules_item7_picksTightestMemoryEvenIfCpuIsLooser() {
         // Host 0: m5.xlarge with a 10240 MiB task (6144 MiB left, 3072 units); host 1: c5.xlarge
         // (8192 MiB, 4096 units) empty. A 2048 MiB task: least memory left is host 0 (6144 < 8192).
         ContainerHosts hosts = ContainerHosts.ecs();
@@ -167,7 +167,7 @@ final class EcsPlacerTest {
     }
 
     @Test
-    void binpackCpu_memoryBindsFirst_skipsHostsWithoutMemory() {
+    void binpackCpu_aws_rules_item7_resourcesFirst_skipsHostsWithoutMemory() {
         // Host 0: m5.large (2048 units, 8192 MiB) with a 512-unit 7168 MiB task: 1536 units, 1024 MiB left.
         // Host 1: m5.xlarge empty. A 1024-unit 2048 MiB task: host 0 has the least CPU but not the memory,
         // so the tightest fit that really fits is host 1.
@@ -183,7 +183,7 @@ final class EcsPlacerTest {
     }
 
     @Test
-    void random_staysOnFittingHosts_andCoversThemAll() {
+    void random_aws_rules_item7_staysOnFittingHosts_andCoversThemAll() {
         ContainerHosts hosts = hosts("m5.xlarge", "a", "a", "a", "a");
         EcsPlacer placer = new EcsPlacer(hosts, new SplittableRandom(42));
         // Fill host 2 so it cannot take a 1024-unit task.

@@ -64,7 +64,7 @@ final class KubeSchedulerTest {
     }
 
     @Test
-    void kubeScheduler_daemonSetAddedLater_reservesOnExistingNodes() {
+    void daemonSet_spec3_addedLater_reservesOnExistingNodes() {
         ContainerHosts nodes = ContainerHosts.eks();
         KubeScheduler scheduler = new KubeScheduler(nodes, KubeSchedulerConfig.DEFAULT);
         nodes.addHost(HostSpec.of(CATALOG.require("m5.large"), "a"), "n0");
@@ -103,7 +103,7 @@ final class KubeSchedulerTest {
     }
 
     @Test
-    void kubeScores_perResourceFormulas_byHand() {
+    void kubeScores_aws_rules_item8_perResourceFormulas_byHand() {
         // (cap - req) x 100 / cap, integer: (1930 - 1500) x 100 / 1930 = 22.27 -> 22.
         assertThat(KubeScores.leastRequested(1500, 1930)).isEqualTo(22);
         assertThat(KubeScores.leastRequested(2000, 1930)).isZero();
@@ -128,7 +128,7 @@ final class KubeSchedulerTest {
     }
 
     @Test
-    void taints_noSchedule_filters_unlessTolerated() {
+    void taints_aws_rules_item8_noSchedule_filters_unlessTolerated() {
         ContainerHosts nodes = ContainerHosts.eks();
         nodes.addHost(node("m5.large", "a", Map.of(), List.of(new Taint("dedicated", "gpu", TaintEffect.NO_SCHEDULE))),
                 "n0");
@@ -151,7 +151,7 @@ final class KubeSchedulerTest {
     }
 
     @Test
-    void taints_noExecute_filtersLikeNoSchedule() {
+    void taints_aws_rules_item8_noExecute_filtersLikeNoSchedule() {
         ContainerHosts nodes = ContainerHosts.eks();
         nodes.addHost(node("m5.large", "a", Map.of(), List.of(new Taint("drain", "", TaintEffect.NO_EXECUTE))), "n0");
         KubeScheduler scheduler = new KubeScheduler(nodes, KubeSchedulerConfig.DEFAULT);
@@ -181,7 +181,7 @@ final class KubeSchedulerTest {
     }
 
     @Test
-    void nodeSelector_andRequiredAffinity_inNotInExists() {
+    void nodeAffinity_aws_rules_item8_selectorAndTerms_inNotInExists() {
         ContainerHosts nodes = ContainerHosts.eks();
         nodes.addHost(node("m5.large", "a", Map.of("pool", "general"), List.of()), "n0");
         nodes.addHost(node("m5.large", "b", Map.of("pool", "gpu"), List.of()), "n1");
@@ -218,7 +218,7 @@ final class KubeSchedulerTest {
      * a would reach skew 2, b has no pod slot -> pending.
      */
     @Test
-    void topologySpread_doNotSchedule_zoneSkew_byHand() {
+    void topologySpread_aws_rules_item8_doNotSchedule_zoneSkew_byHand() {
         ContainerHosts nodes = ContainerHosts.eks();
         nodes.addHost(HostSpec.of(CATALOG.require("m5.large"), "a"), "n0");
         nodes.addHost(HostSpec.of(CATALOG.require("t3.micro"), "b"), "n1");
@@ -239,7 +239,7 @@ final class KubeSchedulerTest {
      * Pod 1: r1=0 r2=0 -> n0 (lowest). Pod 2: r1=1 -> n2. Pod 3: tie -> n0. Pod 4 -> n2.
      */
     @Test
-    void topologySpread_doNotSchedule_nodesLackingTheKeyAreSkipped() {
+    void topologySpread_aws_rules_item8_doNotSchedule_nodesLackingTheKeyAreSkipped() {
         ContainerHosts nodes = ContainerHosts.eks();
         nodes.addHost(node("m5.large", "a", Map.of("rack", "r1"), List.of()), "n0");
         nodes.addHost(node("m5.large", "a", Map.of(), List.of()), "n1");
@@ -251,7 +251,7 @@ final class KubeSchedulerTest {
     }
 
     @Test
-    void topologySpread_doNotSchedule_hostname_newNodeIsTheMinimum() {
+    void topologySpread_aws_rules_item8_doNotSchedule_hostname_newNodeIsTheMinimum() {
         // Two nodes with 2 pods each (maxSkew 1 keeps them level); a third node joins with 0: the minimum
         // drops to 0, so the full nodes would reach skew 3 and only the new node qualifies, twice.
         ContainerHosts nodes = ContainerHosts.eks();
@@ -274,7 +274,7 @@ final class KubeSchedulerTest {
      * n1 = 96 + 98 + 300 + 200 = 694.
      */
     @Test
-    void topologySpread_scheduleAnyway_scoresByHand() {
+    void topologySpread_aws_rules_item8_scheduleAnyway_scoresByHand() {
         ContainerHosts nodes = ContainerHosts.eks();
         nodes.addHost(HostSpec.of(CATALOG.require("m5.large"), "a"), "n0");
         nodes.addHost(HostSpec.of(CATALOG.require("m5.large"), "b"), "n1");
@@ -287,7 +287,7 @@ final class KubeSchedulerTest {
     }
 
     @Test
-    void nonZeroRequests_podWithoutRequests_scoresAs100mAnd200Mi() {
+    void nodeResourcesFit_aws_rules_item8_podWithoutRequests_scoresAs100mAnd200Mi() {
         // A best-effort pod fits anywhere with a pod slot; for scoring it counts 100m / 200 MiB, so after one
         // lands on n0 the next prefers n1 (LeastAllocated). BalancedAllocation is skipped for it.
         ContainerHosts nodes = ContainerHosts.eks();

@@ -93,7 +93,7 @@ final class ClusterRuntimeTest {
     }
 
     @Test
-    void fargateRun_stillOpenAtHorizon_endsThereWithCauseHorizon() {
+    void fargateRun_spec5_stillOpenAtHorizon_endsThereWithCauseHorizon() {
         // One task at 0 for 2 h with a 1 h horizon: one run [0, 1h], cause HORIZON.
         Simulation sim = new Simulation(HOUR);
         RecordingListener usage = new RecordingListener();
@@ -133,7 +133,7 @@ final class ClusterRuntimeTest {
      * At 8 min: job 1 has 1 waiting (8 min so far), job 3 has 1 waiting (1 min so far).
      */
     @Test
-    void pendingTasks_waitAndArePlacedOldestFirstWhenCapacityFrees() {
+    void pendingTasks_spec3_waitAndArePlacedOldestFirstWhenCapacityFrees() {
         Simulation sim = new Simulation(HOUR);
         ContainerHosts hosts = ContainerHosts.ecs();
         hosts.addHost(HostSpec.of(CATALOG.require("m5.large"), "us-east-1a"), "i-0");
@@ -186,7 +186,7 @@ final class ClusterRuntimeTest {
      * replacement starts at 1 h and one waits. At 2 h a new host joins and the waiting one starts (waited 1 h).
      */
     @Test
-    void service_replacesInterruptedTasks_waitsForANewHost() {
+    void service_spec3_replacesInterruptedTasks_waitsForANewHost() {
         Simulation sim = new Simulation(3 * HOUR);
         ContainerHosts hosts = ContainerHosts.ecs();
         HostSpec m5 = HostSpec.of(CATALOG.require("m5.large"), "us-east-1a");
@@ -223,7 +223,7 @@ final class ClusterRuntimeTest {
 
     /** A Fargate service of 4 scaled to 1 at 30 min: 3 runs [0, 30 min] STOPPED, one [0, 1 h] HORIZON. */
     @Test
-    void fargateService_scaleIn_stopsNewestRuns() {
+    void fargateService_spec3_scaleIn_stopsNewestRuns() {
         Simulation sim = new Simulation(HOUR);
         RecordingListener usage = new RecordingListener();
         ClusterRuntime rt = new ClusterRuntime(sim, new RandomStreams(1), usage, 0, null);
@@ -246,7 +246,7 @@ final class ClusterRuntimeTest {
      * queues one more; scheduled from the AUTOSCALING phase, its pass runs 1 ms later.
      */
     @Test
-    void eksService_scaleInWithdrawsWaitingPodsFirst() {
+    void eksService_spec3_scaleInWithdrawsWaitingPodsFirst() {
         Simulation sim = new Simulation(HOUR);
         ContainerHosts nodes = ContainerHosts.eks();
         nodes.addHost(HostSpec.of(CATALOG.require("m5.large"), "us-east-1a"), "n0");
