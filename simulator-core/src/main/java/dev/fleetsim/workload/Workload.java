@@ -1,0 +1,76 @@
+package dev.fleetsim.workload;
+
+import dev.fleetsim.metering.FargateUsage;
+import dev.fleetsim.placement.PlacementGroup;
+import java.util.SplittableRandom;
+
+/**
+ * A job (tasks arriving over time, each running for a drawn duration) or a service (a desired number of
+ * tasks kept running) in a {@link ClusterRuntime}. Its counters are primitive; nothing is kept per finished
+ * task. Read them with {@link ClusterRuntime#counters(Workload)}.
+ */
+public final class Workload {
+
+    public enum Kind { JOB, SERVICE }
+
+    final int id;
+    private final String name;
+    private final Kind kind;
+    private final TaskTarget target;
+    final PlacementGroup group;
+    final FargateUsage fargate;
+
+    final ArrivalProcess.Cursor arrivals;
+    final DurationDistribution durations;
+    final SplittableRandom durationRandom;
+    int desired;
+
+    long launched;
+    long started;
+    long completed;
+    long interrupted;
+    long cancelled;
+    long waitSumMs;
+    long maxWaitMs;
+    int running;
+    /** Running tasks, oldest first: slots in the runtime's task table. */
+    int firstTask = -1;
+    int lastTask = -1;
+    final PendingQueue pending = new PendingQueue();
+    int blockedInPass;
+
+    Workload(int id, String name, Kind kind, TaskTarget target, ArrivalProcess.Cursor arrivals,
+            DurationDistribution durations, SplittableRandom durationRandom) {
+        this.id = id;
+        this.name = name;
+        this.kind = kind;
+        this.target = target;
+        this.group = target instanceof TaskTarget.OnHosts ? ((TaskTarget.OnHosts) target).group() : null;
+        this.fargate = target instanceof TaskTarget.OnFargate ? ((TaskTarget.OnFargate) target).usage() : null;
+        this.arrivals = arrivals;
+        this.durations = durations;
+        this.durationRandom = durationRandom;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public TaskTarget target() {
+        return target;
+    }
+
+    /** A service's desired count; 0 for a job. */
+    public int desiredCount() {
+        return desired;
+    }
+
+    @Override
+    public String toString() {
+        return "Workload[" + name + ", " + kind + "]";
+    }
+}
