@@ -78,6 +78,24 @@ final class Ec2Groups {
         return groups;
     }
 
+    /**
+     * A forced {@code spot-interruption} of a group at {@code atMs}: every Spot instance of the group running
+     * then gets the 2-minute notice (a pool-wide reclaim), and the group replaces what it loses.
+     *
+     * @return false if no group has that name
+     */
+    boolean interrupt(String name, long atMs) {
+        for (Group g : groups) {
+            if (g.name().equals(name)) {
+                if (atMs <= g.sim.horizonMs()) {
+                    g.sim.schedule(atMs, Phase.LIFECYCLE, g.onForcedNotice, 0);
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** One group, its provisioner and its counters. */
     static final class Group implements InstanceProvisioner {
 
@@ -94,6 +112,13 @@ final class Ec2Groups {
         private final EventHandler onRebalance = (s, id) -> rebalance((int) id);
         private final EventHandler onNotice = (s, id) -> notice((int) id);
         private final EventHandler onReclaim = (s, id) -> reclaim((int) id);
+        private final EventHandler onForcedNotice = (s, unused) -> {
+            for (int id = 0; id < instances.size(); id++) {
+                if (instances.get(id).usage().market() == Market.SPOT) {
+                    notice(id);
+                }
+            }
+        };
 
         Group(Simulation sim, Scenario scenario, GroupSpec spec, InstanceCatalog catalog, PriceBook book,
                 SpotRates spotRates, SpotInterruptionSource interruptions, Map<String, DemandSignal> signals,

@@ -72,7 +72,9 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         groups.start();
         for (FaultSpec fault : spec.faults()) {
             if (fault.kind() == FaultSpec.Kind.SPOT_INTERRUPTION) {
-                instances.interrupt(fault.target(), fault.at().toMillis());
+                if (!groups.interrupt(fault.target(), fault.at().toMillis())) {
+                    instances.interrupt(fault.target(), fault.at().toMillis());
+                }
             }
         }
         List<EksClusterSpec> eks = spec.eks().clusters();

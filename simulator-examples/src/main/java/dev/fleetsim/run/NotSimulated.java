@@ -34,9 +34,10 @@ final class NotSimulated {
         for (int i = 0; i < spec.faults().size(); i++) {
             FaultSpec f = spec.faults().get(i);
             if (f.kind() == FaultSpec.Kind.SPOT_INTERRUPTION
-                    && spec.ec2().instances().stream().noneMatch(s -> s.name().equals(f.target()))) {
+                    && spec.ec2().instances().stream().noneMatch(s -> s.name().equals(f.target()))
+                    && spec.ec2().groups().stream().noneMatch(g -> g.name().equals(f.target()))) {
                 skipped.add("faults[" + i + "] (spot-interruption of '" + f.target()
-                        + "': only ec2.instances targets are interrupted yet)");
+                        + "': only ec2.instances and ec2.groups targets are interrupted yet)");
             } else if (f.kind() != FaultSpec.Kind.SPOT_INTERRUPTION) {
                 skipped.add("faults[" + i + "] (" + spec.faults().get(i).kind().name().toLowerCase(java.util.Locale.ROOT)
                         .replace('_', '-') + ")");
