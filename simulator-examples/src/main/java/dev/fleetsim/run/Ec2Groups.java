@@ -145,7 +145,9 @@ final class Ec2Groups {
             TargetTrackingPolicy tracking = null;
             List<ScheduledAction> schedule = new ArrayList<>();
             if (scaling != null && scaling.signal() != null) {
-                model = new CapacityModel(scaling.perInstance(), scaling.targetUtilization(), types.get(0),
+                InstanceType reference = scaling.referenceType() == null ? types.get(0)
+                        : catalog.require(scaling.referenceType());
+                model = new CapacityModel(scaling.perInstance(), scaling.targetUtilization(), reference,
                         scenario.throughputFactors());
                 tracking = new TargetTrackingPolicy(signals.get(scaling.signal()), model);
             } else if (scaling != null && scaling.isScheduled()) {

@@ -117,6 +117,9 @@ final class Ec2Rules {
             if (c.required(Issues.child(path, "targetUtilization"), s.targetUtilization(), "e.g. 0.6")) {
                 c.fraction(Issues.child(path, "targetUtilization"), s.targetUtilization(), false);
             }
+            if (s.referenceType() != null) {
+                c.instanceType(Issues.child(path, "referenceType"), s.referenceType());
+            }
             return;
         }
         List<ScheduledActionSpec> schedule = s.schedule();
