@@ -62,7 +62,7 @@ import org.cloudsimplus.vms.VmSimple;
  * each answer scans the waiting list. Note also that {@link VmAllocationPolicyFirstFit} starts its search at the
  * host it last chose (next fit, in textbook terms).
  */
-final class CloudSimPlusPeer {
+public final class CloudSimPlusPeer {
 
     /** One million instructions per microsecond: see the class comment. */
     static final double PE_MIPS = 1_000_000;
@@ -79,12 +79,12 @@ final class CloudSimPlusPeer {
     }
 
     /** What a run did, per job in workload order (seconds of simulated time; NaN for a job that never ran). */
-    record Outcome(int jobs, int finished, int failedVms, double endSeconds, double[] startSeconds,
+    public record Outcome(int jobs, int finished, int failedVms, double endSeconds, double[] startSeconds,
             double[] finishSeconds) {
     }
 
     /** When the broker is given each job's cloudlet. */
-    enum CloudletSubmission {
+    public enum CloudletSubmission {
         /** With the VMs, before the simulation starts: CloudSim Plus's documented way to model arrivals. */
         UPFRONT,
         /** When the job's VM has been placed on a host (a host-allocation listener submits it). */
@@ -92,7 +92,7 @@ final class CloudSimPlusPeer {
     }
 
     /** Runs the workload on {@code hosts} hosts of {@code pesPerHost} PEs and {@code PeerWorkload.HOST_MEMORY_MIB}. */
-    static Outcome run(PeerWorkload workload, int hosts, int pesPerHost, CloudletSubmission submission) {
+    public static Outcome run(PeerWorkload workload, int hosts, int pesPerHost, CloudletSubmission submission) {
         // CloudSim Plus logs several lines per event at INFO; left on, formatting them would be the benchmark.
         Log.setLevel(Level.OFF);
         CloudSimPlus simulation = new CloudSimPlus();
