@@ -35,6 +35,8 @@ public final class EngineScenarioRunner implements ScenarioRunner {
     /** Run ids of different sources never collide: each takes its own range. */
     private static final long EC2_RUN_IDS = 0L;
     private static final long EKS_RUN_IDS = 1L << 40;
+    /** ECS and EKS clusters: blocks of 2^40 from here (see ContainerClusters). */
+    private static final long CONTAINER_RUN_IDS = 1L << 50;
 
     private final Supplier<InstanceCatalog> catalog;
     private final Supplier<PriceBook> prices;
@@ -76,11 +78,14 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                     (s, id) -> usage.runEnded(id, s.nowMs(), EndCause.HORIZON), run);
         }
 
+        // Containers (ECS, EKS nodes and workloads): ContainerClusters.
+        ContainerClusters containers = new ContainerClusters(sim, spec, catalog.get(), usage, CONTAINER_RUN_IDS);
+
         long processed = sim.run();
         Bill bill = billing.bill(meter);
         Optional<HourlyCosts> hourly = HourlyCosts.of(bill, meter, coverage,
                 SpotRates.fromPriceBook(pricing.priceBook(spec)));
-        return new ReportAssembler(spec).assemble(bill, hourly, meter, usage, instances, processed,
+        return new ReportAssembler(spec).assemble(bill, hourly, meter, usage, instances, containers, processed,
                 NotSimulated.sections(spec));
     }
 }
