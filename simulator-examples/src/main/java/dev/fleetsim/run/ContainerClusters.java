@@ -39,6 +39,7 @@ final class ContainerClusters {
     private final Simulation sim;
     private final CpuUtilization cpu;
     private final List<WorkloadLine> lines = new ArrayList<>();
+    private final EcsClusters ecs;
 
     ContainerClusters(Simulation sim, ScenarioSpec spec, InstanceCatalog catalog, UsageListener usage,
             long firstRunId) {
@@ -46,7 +47,8 @@ final class ContainerClusters {
         this.cpu = new CpuUtilization(sim);
         RandomStreams streams = new RandomStreams(spec.seed());
         RunIds ids = new RunIds(firstRunId);
-        lines.addAll(new EcsClusters(sim, streams, spec, catalog, usage, cpu, ids).lines());
+        ecs = new EcsClusters(sim, streams, spec, catalog, usage, cpu, ids);
+        lines.addAll(ecs.lines());
         lines.addAll(new EksClusters(sim, streams, spec, catalog, usage, cpu, ids).lines());
     }
 
@@ -61,6 +63,11 @@ final class ContainerClusters {
             reports.add(l.report(uses.get(l.name) > 1 ? l.cluster + "/" + l.name : l.name));
         }
         return reports;
+    }
+
+    /** Container instances of the ECS cluster that run at least one task now. */
+    int busyEcsHosts(String cluster) {
+        return ecs.busyHosts(cluster);
     }
 
     /** capacity.meanCpuUtilization over the container hosts, up to the horizon; 0 without any. */

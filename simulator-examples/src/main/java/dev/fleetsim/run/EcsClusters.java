@@ -62,6 +62,8 @@ final class EcsClusters {
     }
 
     private final List<WorkloadLine> lines = new ArrayList<>();
+    /** Per cluster name: the container instances of each of its EC2 providers. */
+    private final Map<String, List<ContainerHosts>> hostsByCluster = new LinkedHashMap<>();
 
     EcsClusters(Simulation sim, RandomStreams streams, ScenarioSpec spec, InstanceCatalog catalog,
             UsageListener usage, CpuUtilization cpu, ContainerClusters.RunIds ids) {
@@ -73,6 +75,17 @@ final class EcsClusters {
 
     List<WorkloadLine> lines() {
         return lines;
+    }
+
+    /** Container instances of the cluster running at least one task now. */
+    int busyHosts(String cluster) {
+        int busy = 0;
+        for (ContainerHosts hosts : hostsByCluster.getOrDefault(cluster, List.of())) {
+            for (int h = 0; h < hosts.hostSlots(); h++) {
+                busy += hosts.isActive(h) && hosts.runningCount(h) > 0 ? 1 : 0;
+            }
+        }
+        return busy;
     }
 
     private final class Cluster {
@@ -110,6 +123,7 @@ final class EcsClusters {
                 }
                 ContainerHosts hosts = ContainerHosts.ecs();
                 cpu.follow(hosts);
+                hostsByCluster.computeIfAbsent(cluster.name(), n -> new ArrayList<>()).add(hosts);
                 EcsPlacer placer = new EcsPlacer(hosts, streams.stream("placement",
                         WorkloadLine.streamName("ecs", cluster.name(), cp.name())));
                 ec2.put(cp.name(), new Ec2Provider(hosts, placer,
