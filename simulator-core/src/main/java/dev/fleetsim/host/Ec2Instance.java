@@ -109,7 +109,10 @@ public final class Ec2Instance {
         hibernate(EndCause.STOPPED);
     }
 
-    /** Terminates a running or stopped instance: any run ends now, {@code terminated} after the latency. */
+    /**
+     * Terminates a pending, running or stopped instance: any run ends now, {@code terminated} after the latency.
+     * A pending instance never reaches {@code running}, so it bills nothing.
+     */
     public void terminate(EndCause cause) {
         Objects.requireNonNull(cause, "cause");
         require(InstanceState.SHUTTING_DOWN, "terminate");
@@ -171,7 +174,11 @@ public final class Ec2Instance {
 
     private void complete(InstanceState target) {
         switch (target) {
-            case RUNNING -> enterRunning(InstanceState.PENDING);
+            case RUNNING -> {
+                if (state == InstanceState.PENDING) { // not terminated while pending
+                    enterRunning(InstanceState.PENDING);
+                }
+            }
             case STOPPED -> {
                 if (hibernating) {
                     hibernating = false;

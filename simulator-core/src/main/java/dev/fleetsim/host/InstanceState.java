@@ -15,7 +15,8 @@ public enum InstanceState {
     /** True if AWS allows going from this state straight to {@code next}. */
     public boolean canTransitionTo(InstanceState next) {
         return switch (this) {
-            case PENDING -> next == RUNNING;
+            // A launch can be cancelled: terminating a pending instance is legal in EC2 and bills nothing.
+            case PENDING -> next == RUNNING || next == SHUTTING_DOWN;
             case RUNNING -> next == STOPPING || next == SHUTTING_DOWN;
             case STOPPING -> next == STOPPED;
             case STOPPED -> next == PENDING || next == SHUTTING_DOWN;

@@ -22,8 +22,10 @@ final class InstanceStateTest {
     @Test
     void canTransitionTo_followsTheEc2Lifecycle() {
         // aws-rules.md item 10: pending->running->stopping->stopped, stopped->pending,
-        // running|stopped->shutting-down->terminated.
-        assertThat(allowedFrom(InstanceState.PENDING)).containsExactly(InstanceState.RUNNING);
+        // running|stopped->shutting-down->terminated; EC2 also terminates a pending instance (a cancelled
+        // launch, e.g. an Auto Scaling group scaling in before the instance came up).
+        assertThat(allowedFrom(InstanceState.PENDING))
+                .containsExactly(InstanceState.RUNNING, InstanceState.SHUTTING_DOWN);
         assertThat(allowedFrom(InstanceState.RUNNING))
                 .containsExactly(InstanceState.STOPPING, InstanceState.SHUTTING_DOWN);
         assertThat(allowedFrom(InstanceState.STOPPING)).containsExactly(InstanceState.STOPPED);

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * {@code fleetsim compare}: several reports side by side, each measure with its difference against the first
  * (absolute, and in percent of the first; "n/a" where only the first is zero). Measures: total, unblended total, cost by
- * pricing model, peak instances, unserved demand (n/a: runs do not measure demand yet) and Spot interruption
+ * pricing model, peak instances, unserved demand (share of requests, n/a when no scenario has a demand signal) and Spot interruption
  * notices. Money is the report's: USD rounded to the cent.
  */
 public final class Comparison {
@@ -48,7 +48,21 @@ public final class Comparison {
             measures.add(money(model, e -> e.report().bill().byPricingModel().getOrDefault(model, BigDecimal.ZERO)));
         }
         measures.add(count("peakInstances", e -> BigDecimal.valueOf(e.report().capacity().peakInstances())));
-        measures.add(new Measure("unservedDemand", false, null));
+        boolean anyDemand = false;
+        for (Entry e : entries) {
+            anyDemand |= e.report().demand() != null;
+        }
+        if (anyDemand) {
+            // Share of the requested demand left unserved, in percent (0 for a scenario without a demand signal).
+            List<BigDecimal> shares = new ArrayList<>();
+            for (Entry e : entries) {
+                double share = e.report().demand() == null ? 0.0 : e.report().demand().unservedShare();
+                shares.add(BigDecimal.valueOf(share * 100).setScale(4, java.math.RoundingMode.HALF_UP));
+            }
+            measures.add(new Measure("unservedDemand", false, shares));
+        } else {
+            measures.add(new Measure("unservedDemand", false, null));
+        }
         measures.add(count("spotInterruptionNotices",
                 e -> BigDecimal.valueOf(e.report().events().spotInterruptionNotices())));
     }
@@ -100,7 +114,8 @@ public final class Comparison {
         }
         StringBuilder s = new StringBuilder(TextTable.render(rows, right));
         s.append("money in USD (amortized unless unblended); diff against ").append(entries.get(0).report().scenario())
-                .append(" (").append(entries.get(0).file()).append("); unserved demand is not measured yet\n");
+                .append(" (").append(entries.get(0).file()).append(");"
+                + " unserved demand in % of requests\n");
         return s.toString();
     }
 
@@ -165,7 +180,7 @@ public final class Comparison {
             case "total" -> "total";
             case "unblendedTotal" -> "unblended total";
             case "peakInstances" -> "peak instances";
-            case "unservedDemand" -> "unserved demand";
+            case "unservedDemand" -> "unserved demand %";
             case "spotInterruptionNotices" -> "Spot interruption notices";
             default -> "  " + m.name();
         };

@@ -11,9 +11,16 @@ import java.util.Objects;
  * the field names and order shown there.
  *
  * @param replications null for a single run
+ * @param demand null when no workload serves a demand signal; written after the pinned fields
  */
 public record Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
-        CapacityReport capacity, EventCounts events, Replications replications) {
+        CapacityReport capacity, EventCounts events, Replications replications, DemandReport demand) {
+
+    /** A report of a scenario that serves no demand signal. */
+    public Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
+            CapacityReport capacity, EventCounts events, Replications replications) {
+        this(scenario, seed, horizon, bill, workloads, capacity, events, replications, null);
+    }
 
     public Report {
         Objects.requireNonNull(scenario, "scenario");

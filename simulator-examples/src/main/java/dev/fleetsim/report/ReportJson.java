@@ -69,6 +69,13 @@ public final class ReportJson {
             }
             o.set("interruptions", estimate(rep.interruptions()));
         }
+        if (r.demand() != null) {
+            ObjectNode d = root.putObject("demand");
+            d.put("requests", r.demand().requests());
+            d.put("served", r.demand().served());
+            d.put("unserved", r.demand().unserved());
+            d.put("unservedShare", r.demand().unservedShare());
+        }
         return pretty(root);
     }
 

@@ -15,12 +15,12 @@ import java.util.Map;
  * The {@code ecs} and {@code eks} sections on the engine: {@link EcsClusters} and {@link EksClusters}, their
  * report lines and the mean CPU utilization of their hosts.
  *
- * <p>Run ids. Every source feeding the meter takes its own range. Container clusters take blocks of 2^40 ids
- * from {@code firstRunId} (the runner passes 2^50, far above the EC2 and control plane ranges and leaving
- * blocks 2..1023 of 2^40 to other sources): cluster k of each section owns blocks 4k..4k+3, so
- * {@link RunIds#of(int, int) of(k, slot)} = firstRunId + (4k + slot) x 2^40 with slot 0 = ECS container instances,
- * 1 = ECS Fargate tasks, 2 = EKS nodes, 3 = EKS Fargate pods. A block holds 10^12 ids; about two million
- * clusters fit below 2^63.
+ * <p>Run ids. Every source feeding the meter takes its own range: EC2 instances from 0, EKS control planes from
+ * 2^40, Auto Scaling groups from 2^50 in slices of 2^32. Container clusters take blocks of 2^40 ids from
+ * {@code firstRunId} (the runner passes 2^56, so the groups' range would need 2^24 groups to reach it):
+ * cluster k of each section owns blocks 4k..4k+3, so {@link RunIds#of(int, int) of(k, slot)} = firstRunId +
+ * (4k + slot) x 2^40 with slot 0 = ECS container instances, 1 = ECS Fargate tasks, 2 = EKS nodes, 3 = EKS
+ * Fargate pods. A block holds 10^12 ids; about two million clusters fit below 2^63.
  *
  * <p>Report names: a workload is reported under its own name; where two container clusters use the same name,
  * those lines read {@code CLUSTER/NAME}.

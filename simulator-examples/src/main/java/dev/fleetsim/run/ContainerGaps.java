@@ -8,7 +8,6 @@ import dev.fleetsim.scenario.Issue;
 import dev.fleetsim.scenario.spec.CapacityProviderSpec;
 import dev.fleetsim.scenario.spec.EcsClusterSpec;
 import dev.fleetsim.scenario.spec.EksClusterSpec;
-import dev.fleetsim.scenario.spec.FaultSpec;
 import dev.fleetsim.scenario.spec.LaunchType;
 import dev.fleetsim.scenario.spec.NodePoolSpec;
 import dev.fleetsim.scenario.spec.ScenarioSpec;
@@ -18,14 +17,13 @@ import dev.fleetsim.scenario.spec.StrategyItemSpec;
 import dev.fleetsim.scenario.spec.TaskSpec;
 import dev.fleetsim.scenario.spec.WorkloadSpec;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What the container wiring leaves out, by scenario path (for NotSimulated), and the EC2 rates its instances
  * need before anything runs (for PricingSetup). Container capacity is fixed in this build: scaling, Karpenter,
- * deployments and interruptions are the dynamics.
+ * deployments and interruptions are the dynamics. Spot container instances bill at the scenario's Spot market
+ * price like any Spot instance.
  */
 final class ContainerGaps {
 
@@ -34,7 +32,6 @@ final class ContainerGaps {
 
     static List<String> notSimulated(ScenarioSpec spec) {
         List<String> skipped = new ArrayList<>();
-        Set<String> targets = new HashSet<>();
         boolean spotInstances = false;
         boolean fargateSpot = false;
         boolean workloads = false;
@@ -44,7 +41,6 @@ final class ContainerGaps {
             String path = "ecs.clusters[" + i + "]";
             for (int j = 0; j < c.capacityProviders().size(); j++) {
                 CapacityProviderSpec cp = c.capacityProviders().get(j);
-                targets.add(cp.name());
                 if (cp.managedScaling() != null && cp.group() != null) {
                     skipped.add(path + ".capacityProviders[" + j + "].managedScaling (cluster auto scaling; '"
                             + cp.name() + "' stays at desired " + cp.group().desired() + ")");
@@ -53,7 +49,6 @@ final class ContainerGaps {
             }
             for (int j = 0; j < c.services().size(); j++) {
                 ServiceSpec s = c.services().get(j);
-                targets.add(s.name());
                 workloads = true;
                 if (s.autoscaling() != null) {
                     skipped.add(path + ".services[" + j + "].autoscaling (service auto scaling; '" + s.name()
@@ -70,7 +65,6 @@ final class ContainerGaps {
                 }
             }
             for (TaskSpec t : c.tasks()) {
-                targets.add(t.name());
                 workloads = true;
                 fargateSpot |= t.launchType() == LaunchType.FARGATE_SPOT;
             }
@@ -81,7 +75,6 @@ final class ContainerGaps {
             String path = "eks.clusters[" + i + "]";
             for (int j = 0; j < c.nodePools().size(); j++) {
                 NodePoolSpec p = c.nodePools().get(j);
-                targets.add(p.name());
                 if (p.kind() == NodePoolSpec.NodePoolKind.KARPENTER) {
                     skipped.add(path + ".nodePools[" + j + "] (karpenter pool '" + p.name()
                             + "': provisioning and consolidation; it launches no nodes)");
@@ -100,20 +93,11 @@ final class ContainerGaps {
                 }
             }
         }
-        for (int i = 0; i < spec.faults().size(); i++) {
-            FaultSpec f = spec.faults().get(i);
-            if (f.kind() == FaultSpec.Kind.SPOT_INTERRUPTION && targets.contains(f.target())) {
-                skipped.add("faults[" + i + "] (spot-interruption of '" + f.target()
-                        + "': container capacity and Fargate Spot tasks are not interrupted yet)");
-            }
-        }
+        // Forced spot-interruption faults on container targets: NotSimulated names every target that is not an EC2
+        // instance or group.
         if ((spotInstances || fargateSpot) && spec.pricing().spot().interruptions() == SpotSpec.Interruptions.HAZARD) {
             skipped.add("pricing.spot.interruptions: hazard on container capacity (Spot container instances, nodes"
                     + " and Fargate Spot tasks run uninterrupted)");
-        }
-        if (spotInstances && spec.pricing().spot().model().trace() != null) {
-            skipped.add("pricing.spot.model: trace for container instances (they bill at the advisor's constant"
-                    + " price)");
         }
         if (workloads && !spec.lifecycle().taskStartup().isZero()) {
             skipped.add("lifecycle.taskStartup (container tasks and pods start at once and bill their duration)");

@@ -1,5 +1,7 @@
 package dev.fleetsim.run;
 
+import dev.fleetsim.autoscaling.InterruptionPlan;
+import dev.fleetsim.autoscaling.SpotInterruptionSource;
 import dev.fleetsim.engine.EventHandler;
 import dev.fleetsim.engine.Phase;
 import dev.fleetsim.engine.Simulation;
@@ -45,13 +47,15 @@ final class Ec2Instances {
     /** Instances reclaimed at least once, by id - firstId: a copy counts as interrupted once. */
     private final java.util.BitSet everInterrupted = new java.util.BitSet();
     private long notices;
+    private final SpotInterruptionSource hazard;
 
     private final EventHandler onNotice = (s, id) -> notice(id);
     private final EventHandler onReclaim = (s, id) -> reclaim(id);
 
-    Ec2Instances(Simulation sim, ScenarioSpec spec, UsageListener usage, long firstInstanceId)
-            throws InvalidScenarioException {
+    Ec2Instances(Simulation sim, ScenarioSpec spec, UsageListener usage, long firstInstanceId,
+            SpotInterruptionSource hazard) throws InvalidScenarioException {
         this.sim = sim;
+        this.hazard = hazard;
         this.spec = spec;
         this.firstId = firstInstanceId;
         List<InstanceSpec> instances = spec.ec2().instances();
@@ -132,6 +136,14 @@ final class Ec2Instances {
         if (previous == null) {
             launched[originOf(instance.instanceId())]++;
         }
+        if (current == InstanceState.RUNNING && instance.usage().market() == Market.SPOT) {
+            // aws-rules.md item 4: each run of a Spot instance faces its pool's interruption hazard.
+            var u = instance.usage();
+            InterruptionPlan plan = hazard.plan(instance.instanceId(), u.instanceType(), u.zone(), u.os(), timeMs);
+            if (plan.interrupted() && plan.noticeAtMs() <= sim.horizonMs()) {
+                sim.schedule(plan.noticeAtMs(), Phase.LIFECYCLE, onNotice, instance.instanceId());
+            }
+        }
     }
 
     private int originOf(long id) {
@@ -172,7 +184,7 @@ final class Ec2Instances {
         return windows;
     }
 
-    private static LifecycleTimings timings(LifecycleSpec l) {
+    static LifecycleTimings timings(LifecycleSpec l) {
         LifecycleTimings t = LifecycleTimings.DEFAULT;
         if (l.instanceLaunch() != null) {
             t = t.withLaunchLatencyMs(l.instanceLaunch().toMillis());

@@ -2,12 +2,12 @@ package dev.fleetsim.run;
 
 import dev.fleetsim.billing.Bill;
 import dev.fleetsim.billing.BillingEngine;
-import dev.fleetsim.billing.SpotRates;
 import dev.fleetsim.report.HourlyCosts;
 import dev.fleetsim.report.HourlyCoverage;
 import dev.fleetsim.billing.UsageMeter;
 import dev.fleetsim.catalog.InstanceCatalog;
 import dev.fleetsim.engine.Phase;
+import dev.fleetsim.engine.RandomStreams;
 import dev.fleetsim.engine.Simulation;
 import dev.fleetsim.metering.ClusterUsage;
 import dev.fleetsim.metering.EndCause;
@@ -35,8 +35,10 @@ public final class EngineScenarioRunner implements ScenarioRunner {
     /** Run ids of different sources never collide: each takes its own range. */
     private static final long EC2_RUN_IDS = 0L;
     private static final long EKS_RUN_IDS = 1L << 40;
+    /** Auto Scaling groups: group i takes [GROUP_RUN_IDS + i x 2^32, + 2^32). */
+    private static final long GROUP_RUN_IDS = 1L << 50;
     /** ECS and EKS clusters: blocks of 2^40 from here (see ContainerClusters). */
-    private static final long CONTAINER_RUN_IDS = 1L << 50;
+    private static final long CONTAINER_RUN_IDS = 1L << 56;
 
     private final Supplier<InstanceCatalog> catalog;
     private final Supplier<PriceBook> prices;
@@ -57,15 +59,24 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         PricingSetup pricing = new PricingSetup(catalog.get(), prices.get());
         HourlyCoverage coverage = new HourlyCoverage(16, (int) Math.min(Integer.MAX_VALUE / 2,
                 scenario.horizonMs() / 3_600_000L + 2));
-        BillingEngine billing = pricing.billingEngine(spec, coverage);
+        RandomStreams streams = new RandomStreams(spec.seed());
+        PriceBook book = pricing.priceBook(spec);
+        SpotSetup spot = SpotSetup.of(scenario, book, streams);
+        BillingEngine billing = pricing.billingEngine(spec, coverage, spot.rates());
         Simulation sim = new Simulation(scenario.horizonMs());
         UsageMeter meter = UsageMeter.startingAt(spec.start());
         UsageTee usage = new UsageTee(meter);
 
-        Ec2Instances instances = new Ec2Instances(sim, spec, usage, EC2_RUN_IDS);
+        Ec2Instances instances = new Ec2Instances(sim, spec, usage, EC2_RUN_IDS, spot.interruptions());
+        Ec2Groups groups = new Ec2Groups(sim, scenario, catalog.get(), book, spot.rates(), spot.interruptions(),
+                DemandSignalsFromSpec.build(scenario, streams), usage, Ec2Instances.timings(spec.lifecycle()),
+                GROUP_RUN_IDS);
+        groups.start();
         for (FaultSpec fault : spec.faults()) {
             if (fault.kind() == FaultSpec.Kind.SPOT_INTERRUPTION) {
-                instances.interrupt(fault.target(), fault.at().toMillis());
+                if (!groups.interrupt(fault.target(), fault.at().toMillis())) {
+                    instances.interrupt(fault.target(), fault.at().toMillis());
+                }
             }
         }
         List<EksClusterSpec> eks = spec.eks().clusters();
@@ -82,10 +93,10 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         ContainerClusters containers = new ContainerClusters(sim, spec, catalog.get(), usage, CONTAINER_RUN_IDS);
 
         long processed = sim.run();
+        groups.finish(scenario.horizonMs());
         Bill bill = billing.bill(meter);
-        Optional<HourlyCosts> hourly = HourlyCosts.of(bill, meter, coverage,
-                SpotRates.fromPriceBook(pricing.priceBook(spec)));
-        return new ReportAssembler(spec).assemble(bill, hourly, meter, usage, instances, containers, processed,
+        Optional<HourlyCosts> hourly = HourlyCosts.of(bill, meter, coverage, spot.rates());
+        return new ReportAssembler(spec).assemble(bill, hourly, meter, usage, instances, groups, containers, processed,
                 NotSimulated.sections(spec));
     }
 }

@@ -2,6 +2,7 @@ package dev.fleetsim.run;
 
 import dev.fleetsim.billing.AllocationObserver;
 import dev.fleetsim.billing.BillingEngine;
+import dev.fleetsim.billing.SpotRates;
 import dev.fleetsim.catalog.InstanceCatalog;
 import dev.fleetsim.catalog.InstanceType;
 import dev.fleetsim.commitment.ReservedInstance;
@@ -51,7 +52,8 @@ final class PricingSetup {
         return defaults.withOverrides(overrides(spec));
     }
 
-    BillingEngine billingEngine(ScenarioSpec spec, AllocationObserver observer) throws InvalidScenarioException {
+    BillingEngine billingEngine(ScenarioSpec spec, AllocationObserver observer, SpotRates spotRates)
+            throws InvalidScenarioException {
         PriceBook book = priceBook(spec);
         List<Issue> issues = new ArrayList<>();
         List<InstanceSpec> instances = spec.ec2().instances();
@@ -71,7 +73,8 @@ final class PricingSetup {
                 .start(spec.start())
                 .horizon(spec.horizon())
                 .normalization(NormalizationFactors.defaults().withMetalSizes(this::largestSizeQuarterUnits))
-                .observer(observer);
+                .observer(observer)
+                .spotRates(spotRates);
         List<ReservedInstanceSpec> ris = spec.pricing().reservedInstances();
         for (ReservedInstanceSpec ri : ris) {
             builder.add(reservedInstance(ri, spec.region()));

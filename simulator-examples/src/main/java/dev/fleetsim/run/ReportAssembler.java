@@ -5,6 +5,7 @@ import dev.fleetsim.billing.RoundedBill;
 import dev.fleetsim.billing.UsageMeter;
 import dev.fleetsim.report.CapacityReport;
 import dev.fleetsim.report.CommitmentReport;
+import dev.fleetsim.report.DemandReport;
 import dev.fleetsim.report.EventCounts;
 import dev.fleetsim.report.HourlyCosts;
 import dev.fleetsim.report.Report;
@@ -24,7 +25,7 @@ final class ReportAssembler {
         this.spec = spec;
     }
 
-    RunResult assemble(Bill bill, Optional<HourlyCosts> hourlyCosts, UsageMeter meter, UsageTee usage, Ec2Instances instances,
+    RunResult assemble(Bill bill, Optional<HourlyCosts> hourlyCosts, UsageMeter meter, UsageTee usage, Ec2Instances instances, Ec2Groups groups,
             ContainerClusters containers, long eventsProcessed,
             List<String> notSimulated) {
         RoundedBill rounded = bill.rounded();
@@ -43,13 +44,31 @@ final class ReportAssembler {
             workloads.add(new WorkloadReport(spec.ec2().instances().get(i).name(), "ec2-instance", launched,
                     launched - interrupted, 0, interrupted));
         }
+        long notices = instances.notices();
+        double requests = 0;
+        double served = 0;
+        double unserved = 0;
+        boolean anyDemand = false;
+        for (Ec2Groups.Group g : groups.groups()) {
+            long launched = g.group.launches();
+            long lost = g.group.lostInstances();
+            workloads.add(new WorkloadReport(g.name(), "ec2-group", launched, launched - lost, 0, lost));
+            notices += g.notices;
+            if (g.demand() != null) {
+                anyDemand = true;
+                requests += g.demand().demanded();
+                served += g.demand().served();
+                unserved += g.demand().unserved();
+            }
+        }
         // Containers: ECS services and tasks, EKS workloads; CPU requested of container hosts (plain EC2
         // instances carry no requests).
         workloads.addAll(containers.reports());
         CapacityReport capacity = new CapacityReport(usage.instanceHours(), usage.peakInstances(),
                 containers.meanCpuUtilization());
         Report report = new Report(spec.name(), spec.seed(), spec.horizon(), reportBill, workloads, capacity,
-                new EventCounts(eventsProcessed, instances.notices()), null);
+                new EventCounts(eventsProcessed, notices), null,
+                anyDemand ? new DemandReport(requests, served, unserved) : null);
         return new RunResult(report, bill, meter, hourlyCosts, notSimulated);
     }
 

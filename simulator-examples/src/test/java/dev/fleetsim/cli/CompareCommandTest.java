@@ -51,7 +51,7 @@ final class CompareCommandTest {
         assertThat(lines.get(5)).matches(" +reserved +0\\.12 +0\\.12 +0\\.00 +0\\.0%");
         // Both run four instances at once.
         assertThat(lines.get(7)).matches("peak instances +4 +4 +0 +0\\.0%");
-        assertThat(lines.get(8)).matches("unserved demand +n/a +n/a +n/a +n/a");
+        assertThat(lines.get(8)).matches("unserved demand % +n/a +n/a +n/a +n/a");
     }
 
     @Test

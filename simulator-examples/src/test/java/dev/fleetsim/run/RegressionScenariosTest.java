@@ -20,13 +20,17 @@ final class RegressionScenariosTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static JsonNode bill(String name) throws Exception {
+        return report(name).get("bill");
+    }
+
+    private static JsonNode report(String name) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new FleetsimCli().execute(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), "run", "../scenarios/regression/" + name + ".yaml",
                 "--format", "json");
         assertThat(status).as("exit status; stderr: %s", err.toString(StandardCharsets.UTF_8)).isZero();
-        return JSON.readTree(out.toString(StandardCharsets.UTF_8)).get("bill");
+        return JSON.readTree(out.toString(StandardCharsets.UTF_8));
     }
 
     private static void assertSplit(JsonNode bill, String onDemand, String spot, String reserved, String savingsPlan) {
@@ -116,6 +120,19 @@ final class RegressionScenariosTest {
         JsonNode bill = bill("spot-interrupted-first-hour");
         assertThat(bill.get("total").asText()).isEqualTo("0.04");
         assertSplit(bill, "0.00", "0.04", "0.00", "0.00");
+    }
+
+    @Test
+    void spot_forcedGroupInterruption_noticeThenReclaimAfter120sThenReplacements() throws Exception {
+        // notice at 30:00, reclaimed at 32:00 (free: first hour), replacements run 32:16.5-60:00 = 1,664 s each
+        // at $0.0001/s: 2 x 1,664 x 0.0001 = $0.3328
+        JsonNode report = report("spot-group-forced-interruption");
+        assertThat(report.get("bill").get("total").asText()).isEqualTo("0.33");
+        assertSplit(report.get("bill"), "0.00", "0.33", "0.00", "0.00");
+        assertThat(report.get("events").get("spotInterruptionNotices").asLong()).isEqualTo(2);
+        JsonNode workers = report.get("workloads").get(0);
+        assertThat(workers.get("launched").asLong()).isEqualTo(4);
+        assertThat(workers.get("interrupted").asLong()).isEqualTo(2);
     }
 
     @Test
