@@ -41,11 +41,11 @@ final class ContainerClusters {
     private final List<WorkloadLine> lines = new ArrayList<>();
     private final EcsClusters ecs;
 
+    /** @param streams the run's random streams (from the scenario seed), shared with the other sources */
     ContainerClusters(Simulation sim, ScenarioSpec spec, InstanceCatalog catalog, UsageListener usage,
-            long firstRunId) {
+            RandomStreams streams, long firstRunId) {
         this.sim = sim;
         this.cpu = new CpuUtilization(sim);
-        RandomStreams streams = new RandomStreams(spec.seed());
         RunIds ids = new RunIds(firstRunId);
         ecs = new EcsClusters(sim, streams, spec, catalog, usage, cpu, ids);
         lines.addAll(ecs.lines());

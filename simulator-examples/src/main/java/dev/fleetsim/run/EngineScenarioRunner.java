@@ -90,7 +90,8 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         }
 
         // Containers (ECS, EKS nodes and workloads): ContainerClusters.
-        ContainerClusters containers = new ContainerClusters(sim, spec, catalog.get(), usage, CONTAINER_RUN_IDS);
+        ContainerClusters containers = new ContainerClusters(sim, spec, catalog.get(), usage, streams,
+                CONTAINER_RUN_IDS);
 
         long processed = sim.run();
         groups.finish(scenario.horizonMs());

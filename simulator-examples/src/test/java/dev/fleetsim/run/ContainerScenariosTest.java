@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetsim.catalog.InstanceCatalog;
 import dev.fleetsim.billing.UsageMeter;
 import dev.fleetsim.cli.FleetsimCli;
+import dev.fleetsim.engine.RandomStreams;
 import dev.fleetsim.engine.Simulation;
 import dev.fleetsim.metering.InstanceUsage;
 import dev.fleetsim.scenario.Scenario;
@@ -102,7 +103,8 @@ final class ContainerScenariosTest {
         Scenario s = new ScenarioLoader(catalog).load(Path.of("../scenarios/regression/ecs-binpack-vs-spread.yaml"));
         Simulation sim = new Simulation(s.horizonMs());
         UsageMeter meter = UsageMeter.startingAt(s.spec().start());
-        ContainerClusters containers = new ContainerClusters(sim, s.spec(), catalog, meter, 1L << 50);
+        ContainerClusters containers = new ContainerClusters(sim, s.spec(), catalog, meter,
+                new RandomStreams(s.seed()), 1L << 56);
         sim.run();
         assertThat(containers.busyEcsHosts("packed")).isEqualTo(1);
         assertThat(containers.busyEcsHosts("spread")).isEqualTo(2);
