@@ -41,6 +41,9 @@ public final class KubeScheduler implements HostListener {
     private final List<DaemonSet> daemonSets = new ArrayList<>();
     private final List<PodGroup> groups = new ArrayList<>();
     private int daemonPodsNotPlaced;
+    /** Per DaemonSet, in the order added: its pods reserved on a node, and those that did not fit. */
+    private int[] daemonPlaced = new int[0];
+    private int[] daemonMissed = new int[0];
 
     /** Sums of non-zero requests per node (daemon and workload pods), for NodeResourcesFit scoring. */
     private int[] nonZeroCpu = new int[16];
@@ -93,11 +96,26 @@ public final class KubeScheduler implements HostListener {
     /** Adds a DaemonSet: one pod on every node, existing and future. */
     public void addDaemonSet(DaemonSet daemonSet) {
         daemonSets.add(Objects.requireNonNull(daemonSet, "daemonSet"));
+        daemonPlaced = Arrays.copyOf(daemonPlaced, daemonSets.size());
+        daemonMissed = Arrays.copyOf(daemonMissed, daemonSets.size());
         for (int h = 0; h < nodes.hostSlots(); h++) {
             if (nodes.isActive(h)) {
-                reserveDaemon(daemonSet, h);
+                reserveDaemon(daemonSets.size() - 1, h);
             }
         }
+    }
+
+    /**
+     * Pods of the {@code index}-th DaemonSet added that were reserved on a node when it joined (or when the
+     * DaemonSet was added); cumulative, nodes that left since included.
+     */
+    public int daemonPodsPlaced(int index) {
+        return daemonPlaced[index];
+    }
+
+    /** Pods of the {@code index}-th DaemonSet added that did not fit on their node; cumulative. */
+    public int daemonPodsNotPlaced(int index) {
+        return daemonMissed[index];
     }
 
     /** DaemonSet pods that did not fit on their node (they would stay Pending there). */
@@ -112,8 +130,8 @@ public final class KubeScheduler implements HostListener {
         ensureNodes(nodes.hostSlots());
         nonZeroCpu[h] = 0;
         nonZeroMemory[h] = 0;
-        for (DaemonSet ds : daemonSets) {
-            reserveDaemon(ds, h);
+        for (int d = 0; d < daemonSets.size(); d++) {
+            reserveDaemon(d, h);
         }
         for (PodGroup g : groups) {
             g.syncClasses(nodes.classCount());
@@ -144,11 +162,14 @@ public final class KubeScheduler implements HostListener {
         }
     }
 
-    private void reserveDaemon(DaemonSet ds, int h) {
+    private void reserveDaemon(int d, int h) {
+        DaemonSet ds = daemonSets.get(d);
         if (!nodes.fits(h, ds.cpuMillicores(), ds.memoryMiB())) {
             daemonPodsNotPlaced++;
+            daemonMissed[d]++;
             return;
         }
+        daemonPlaced[d]++;
         nodes.reserveOverhead(h, ds.cpuMillicores(), ds.memoryMiB(), 1);
         nonZeroCpu[h] += ds.cpuMillicores() == 0 ? KubeScores.DEFAULT_MILLI_CPU_REQUEST : ds.cpuMillicores();
         nonZeroMemory[h] += ds.memoryMiB() == 0 ? KubeScores.DEFAULT_MEMORY_REQUEST_MIB : ds.memoryMiB();

@@ -1,6 +1,9 @@
 package dev.fleetsim.workload;
 
 import dev.fleetsim.host.OperatingSystem;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,8 +12,8 @@ import java.util.Optional;
  * 4-16 GB; 4 vCPU 8-30 GB, all in 1 GB steps; 8 vCPU 16-60 GB in 4 GB steps and 16 vCPU 32-120 GB in 8 GB
  * steps (Linux only); Windows takes 1, 2 and 4 vCPU. The unverified 32 vCPU sizes are left out.
  *
- * <p>The scenario layer's FargateSizes states the same table; this is core's copy, because core cannot
- * depend on the scenario layer.
+ * <p>The one copy of the table: the scenario layer's validation (FargateSizes) reads it through
+ * {@link #cpuOptions()}.
  */
 public record FargateSize(int cpuUnits, int memoryMiB) {
 
@@ -21,6 +24,34 @@ public record FargateSize(int cpuUnits, int memoryMiB) {
     private static final int[] MIN_MIB = {512, 1024, 2048, 4096, 8192, 16384, 32768};
     private static final int[] MAX_MIB = {2048, 4096, 8192, 16384, 30720, 61440, 122880};
     private static final int[] STEP_MIB = {512, 1024, 1024, 1024, 1024, 4096, 8192};
+
+    /**
+     * One CPU size of the table and the memory it takes: {@code minMemoryMiB} to {@code maxMemoryMiB} in steps of
+     * {@code memoryStepMiB}, except 0.25 vCPU, which takes 512, 1024 or 2048 MiB only.
+     */
+    public record CpuOption(int cpuUnits, int minMemoryMiB, int maxMemoryMiB, int memoryStepMiB) {
+    }
+
+    private static final List<CpuOption> OPTIONS;
+
+    static {
+        List<CpuOption> options = new ArrayList<>();
+        for (int i = 0; i < CPU.length; i++) {
+            options.add(new CpuOption(CPU[i], MIN_MIB[i], MAX_MIB[i], STEP_MIB[i]));
+        }
+        OPTIONS = Collections.unmodifiableList(options);
+    }
+
+    /** The CPU sizes, ascending (Linux; Windows takes 1024, 2048 and 4096 only). */
+    public static List<CpuOption> cpuOptions() {
+        return OPTIONS;
+    }
+
+    /** The table row of a CPU size; empty when {@code cpuUnits} is no Fargate CPU size. */
+    public static Optional<CpuOption> cpuOption(int cpuUnits) {
+        int i = indexOf(cpuUnits);
+        return i < 0 ? Optional.empty() : Optional.of(OPTIONS.get(i));
+    }
 
     /** @throws IllegalArgumentException if this is not a valid Linux size (see {@link #problem}) */
     public FargateSize {

@@ -73,6 +73,25 @@ final class KubeSchedulerTest {
         assertThat(nodes.cpuFree(0)).isEqualTo(1830);
     }
 
+    @Test
+    void daemonSets_countedEach_aPodThatDoesNotFitIsNotPlaced() {
+        // m5.large: 1930m allocatable. "big" (1500m) fits on each of 2 nodes; "second" (500m) then finds only
+        // 430m free and misses on both; "small" (100m) still fits: counts placed / not placed per DaemonSet.
+        ContainerHosts nodes = ContainerHosts.eks();
+        KubeScheduler scheduler = new KubeScheduler(nodes, KubeSchedulerConfig.DEFAULT);
+        scheduler.addDaemonSet(new DaemonSet("big", 1500, 128));
+        scheduler.addDaemonSet(new DaemonSet("second", 500, 128));
+        scheduler.addDaemonSet(new DaemonSet("small", 100, 128));
+        nodes.addHost(HostSpec.of(CATALOG.require("m5.large"), "a"), "n0");
+        nodes.addHost(HostSpec.of(CATALOG.require("m5.large"), "b"), "n1");
+        assertThat(new int[] {scheduler.daemonPodsPlaced(0), scheduler.daemonPodsPlaced(1),
+            scheduler.daemonPodsPlaced(2)}).containsExactly(2, 0, 2);
+        assertThat(new int[] {scheduler.daemonPodsNotPlaced(0), scheduler.daemonPodsNotPlaced(1),
+            scheduler.daemonPodsNotPlaced(2)}).containsExactly(0, 2, 0);
+        assertThat(scheduler.daemonPodsNotPlaced()).isEqualTo(2);
+        assertThat(nodes.cpuFree(0)).isEqualTo(1930 - 1500 - 100);
+    }
+
     /**
      * Node 0 runs a 1000m / 2048 MiB pod, node 1 is empty; the incoming pod asks 500m / 1024 MiB.
      * LeastAllocated: node 0 cpu (1930 - 1500) x 100 / 1930 = 22, mem (7518 - 3072) x 100 / 7518 = 59,

@@ -86,4 +86,13 @@ final class FargateSizeTest {
         assertThat(FargateSize.roundUp(2048, 16384)).contains(new FargateSize(2048, 16384));
         assertThat(FargateSize.roundUp(16385, 1)).isEmpty();
     }
+
+    @Test
+    void cpuOption_isTheTableRow_aws_rules_item5() {
+        // 1 vCPU: 2-8 GB in 1 GB steps; 8 vCPU: 16-60 GB in 4 GB steps; 300 units is no size.
+        assertThat(FargateSize.cpuOption(1024)).contains(new FargateSize.CpuOption(1024, 2048, 8192, 1024));
+        assertThat(FargateSize.cpuOption(8192)).contains(new FargateSize.CpuOption(8192, 16384, 61440, 4096));
+        assertThat(FargateSize.cpuOption(300)).isEmpty();
+        assertThat(FargateSize.cpuOptions()).hasSize(7);
+    }
 }

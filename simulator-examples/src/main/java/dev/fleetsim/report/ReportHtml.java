@@ -236,12 +236,13 @@ public final class ReportHtml {
         if (!r.workloads().isEmpty()) {
             s.append("<h3>Workloads</h3>\n<table class=\"bill\"><thead><tr><th>workload</th><th>kind</th>"
                     + "<th class=\"num\">launched</th><th class=\"num\">completed</th><th class=\"num\">pending</th>"
-                    + "<th class=\"num\">interrupted</th></tr></thead><tbody>\n");
+                    + "<th class=\"num\">interrupted</th><th class=\"num\">running</th></tr></thead><tbody>\n");
             for (WorkloadReport w : r.workloads()) {
                 s.append("<tr><td>").append(Html.escape(w.name())).append("</td><td>").append(Html.escape(w.kind()))
                         .append("</td><td class=\"num\">").append(w.launched()).append("</td><td class=\"num\">")
                         .append(w.completed()).append("</td><td class=\"num\">").append(w.pending())
-                        .append("</td><td class=\"num\">").append(w.interrupted()).append("</td></tr>\n");
+                        .append("</td><td class=\"num\">").append(w.interrupted()).append("</td><td class=\"num\">")
+                        .append(w.running()).append("</td></tr>\n");
             }
             s.append("</tbody></table>\n");
         }

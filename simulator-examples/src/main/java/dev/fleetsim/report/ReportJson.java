@@ -39,6 +39,7 @@ public final class ReportJson {
             o.put("completed", w.completed());
             o.put("pending", w.pending());
             o.put("interrupted", w.interrupted());
+            o.put("running", w.running());
         }
         ObjectNode capacity = root.putObject("capacity");
         ObjectNode hours = capacity.putObject("instanceHours");

@@ -30,12 +30,13 @@ public final class ReportTable {
         }
         if (!r.workloads().isEmpty()) {
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"workload", "kind", "launched", "completed", "pending", "interrupted"});
+            rows.add(new String[] {"workload", "kind", "launched", "completed", "pending", "interrupted",
+                "running"});
             for (WorkloadReport w : r.workloads()) {
                 rows.add(new String[] {w.name(), w.kind(), Long.toString(w.launched()), Long.toString(w.completed()),
-                    Long.toString(w.pending()), Long.toString(w.interrupted())});
+                    Long.toString(w.pending()), Long.toString(w.interrupted()), Long.toString(w.running())});
             }
-            s.append('\n').append(TextTable.render(rows, new boolean[] {false, false, true, true, true, true}));
+            s.append('\n').append(TextTable.render(rows, new boolean[] {false, false, true, true, true, true, true}));
         }
         CapacityReport c = r.capacity();
         s.append('\n').append("capacity  peak instances ").append(c.peakInstances()).append("  mean CPU ")

@@ -37,6 +37,8 @@ public final class EngineScenarioRunner implements ScenarioRunner {
     private static final long EKS_RUN_IDS = 1L << 40;
     /** Auto Scaling groups: group i takes [GROUP_RUN_IDS + i x 2^32, + 2^32). */
     private static final long GROUP_RUN_IDS = 1L << 50;
+    /** ECS and EKS clusters: blocks of 2^40 from here (see ContainerClusters). */
+    private static final long CONTAINER_RUN_IDS = 1L << 56;
 
     private final Supplier<InstanceCatalog> catalog;
     private final Supplier<PriceBook> prices;
@@ -87,11 +89,15 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                     (s, id) -> usage.runEnded(id, s.nowMs(), EndCause.HORIZON), run);
         }
 
+        // Containers (ECS, EKS nodes and workloads): ContainerClusters.
+        ContainerClusters containers = new ContainerClusters(sim, spec, catalog.get(), usage, streams,
+                CONTAINER_RUN_IDS);
+
         long processed = sim.run();
         groups.finish(scenario.horizonMs());
         Bill bill = billing.bill(meter);
         Optional<HourlyCosts> hourly = HourlyCosts.of(bill, meter, coverage, spot.rates());
-        return new ReportAssembler(spec).assemble(bill, hourly, meter, usage, instances, groups, processed,
+        return new ReportAssembler(spec).assemble(bill, hourly, meter, usage, instances, groups, containers, processed,
                 NotSimulated.sections(spec));
     }
 }

@@ -1,8 +1,6 @@
 package dev.fleetsim.run;
 
 import dev.fleetsim.host.Market;
-import dev.fleetsim.scenario.spec.EcsClusterSpec;
-import dev.fleetsim.scenario.spec.EksClusterSpec;
 import dev.fleetsim.scenario.spec.FaultSpec;
 import dev.fleetsim.scenario.spec.InstanceSpec;
 import dev.fleetsim.scenario.spec.ScenarioSpec;
@@ -18,19 +16,8 @@ final class NotSimulated {
 
     static List<String> sections(ScenarioSpec spec) {
         List<String> skipped = new ArrayList<>();
-        for (int i = 0; i < spec.ecs().clusters().size(); i++) {
-            EcsClusterSpec c = spec.ecs().clusters().get(i);
-            if (!c.capacityProviders().isEmpty() || !c.services().isEmpty() || !c.tasks().isEmpty()) {
-                skipped.add("ecs.clusters[" + i + "] (" + c.name() + ")");
-            }
-        }
-        for (int i = 0; i < spec.eks().clusters().size(); i++) {
-            EksClusterSpec c = spec.eks().clusters().get(i);
-            if (!c.nodePools().isEmpty() || !c.workloads().isEmpty()) {
-                skipped.add("eks.clusters[" + i + "] node pools and workloads (" + c.name()
-                        + "; its control plane is billed)");
-            }
-        }
+        // Containers: what the ECS and EKS wiring leaves out (scaling, Karpenter, interruptions).
+        skipped.addAll(ContainerGaps.notSimulated(spec));
         for (int i = 0; i < spec.faults().size(); i++) {
             FaultSpec f = spec.faults().get(i);
             if (f.kind() == FaultSpec.Kind.SPOT_INTERRUPTION

@@ -67,6 +67,7 @@ final class PricingSetup {
                                 + ", tenancy: " + s.tenancy().key() + "} and an onDemand rate"));
             }
         }
+        issues.addAll(ContainerGaps.rateIssues(spec, book)); // container instances bill as EC2
         BillingEngine.Builder builder = BillingEngine.builder(book)
                 .region(spec.region())
                 .start(spec.start())

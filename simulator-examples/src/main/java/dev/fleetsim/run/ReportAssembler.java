@@ -25,7 +25,8 @@ final class ReportAssembler {
         this.spec = spec;
     }
 
-    RunResult assemble(Bill bill, Optional<HourlyCosts> hourlyCosts, UsageMeter meter, UsageTee usage, Ec2Instances instances, Ec2Groups groups, long eventsProcessed,
+    RunResult assemble(Bill bill, Optional<HourlyCosts> hourlyCosts, UsageMeter meter, UsageTee usage, Ec2Instances instances, Ec2Groups groups,
+            ContainerClusters containers, long eventsProcessed,
             List<String> notSimulated) {
         RoundedBill rounded = bill.rounded();
         List<CommitmentReport> commitments = new ArrayList<>();
@@ -60,8 +61,11 @@ final class ReportAssembler {
                 unserved += g.demand().unserved();
             }
         }
-        // Plain EC2 instances carry no resource requests, so nothing is "requested" of their vCPUs yet.
-        CapacityReport capacity = new CapacityReport(usage.instanceHours(), usage.peakInstances(), 0.0);
+        // Containers: ECS services and tasks, EKS workloads; CPU requested of container hosts (plain EC2
+        // instances carry no requests).
+        workloads.addAll(containers.reports());
+        CapacityReport capacity = new CapacityReport(usage.instanceHours(), usage.peakInstances(),
+                containers.meanCpuUtilization());
         Report report = new Report(spec.name(), spec.seed(), spec.horizon(), reportBill, workloads, capacity,
                 new EventCounts(eventsProcessed, notices), null,
                 anyDemand ? new DemandReport(requests, served, unserved) : null);

@@ -3,6 +3,7 @@ package dev.fleetsim.scenario;
 import dev.fleetsim.catalog.InstanceType;
 import dev.fleetsim.host.Market;
 import dev.fleetsim.host.OperatingSystem;
+import dev.fleetsim.placement.ClusterQuery;
 import dev.fleetsim.processor.Architecture;
 import dev.fleetsim.scenario.spec.CapacityProviderSpec;
 import dev.fleetsim.scenario.spec.DeploymentSpec;
@@ -412,6 +413,13 @@ final class EcsRules {
             } else if (k.memberOf() != null && k.memberOf().isBlank()) {
                 c.issues.add(Issues.child(cp, "memberOf"), "must not be blank",
                         "e.g. \"attribute:ecs.instance-type =~ m5.*\"");
+            } else if (k.memberOf() != null) {
+                try {
+                    ClusterQuery.parse(k.memberOf());
+                } catch (IllegalArgumentException e) { // ClusterQuerySyntaxException, with the column
+                    c.issues.add(Issues.child(cp, "memberOf"), e.getMessage(),
+                            "the ECS cluster query language, e.g. \"attribute:ecs.instance-type =~ m5.*\"");
+                }
             }
         }
     }

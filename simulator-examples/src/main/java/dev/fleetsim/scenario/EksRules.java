@@ -1,6 +1,7 @@
 package dev.fleetsim.scenario;
 
 import dev.fleetsim.catalog.InstanceType;
+import dev.fleetsim.cluster.HostAttributes;
 import dev.fleetsim.host.Market;
 import dev.fleetsim.scenario.spec.EksClusterSpec;
 import dev.fleetsim.scenario.spec.NodePoolSpec;
@@ -80,6 +81,12 @@ final class EksRules {
                 c.requiredText(Issues.child(tp, "key"), p.taints().get(i).key(), "");
                 c.required(Issues.child(tp, "effect"), p.taints().get(i).effect(), "NoSchedule, PreferNoSchedule or"
                         + " NoExecute");
+            }
+        }
+        for (String label : p.labels().keySet()) {
+            if (HostAttributes.isBuiltIn(label)) {
+                c.issues.add(Issues.child(Issues.child(path, "labels"), label), "is a well-known label the node"
+                        + " gets from its type, zone and OS", "remove it; select on it with nodeSelector instead");
             }
         }
         if (p.kind() == NodePoolKind.FARGATE) {

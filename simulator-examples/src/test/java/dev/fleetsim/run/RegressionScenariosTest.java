@@ -134,4 +134,36 @@ final class RegressionScenariosTest {
         assertThat(workers.get("launched").asLong()).isEqualTo(4);
         assertThat(workers.get("interrupted").asLong()).isEqualTo(2);
     }
+
+    @Test
+    void e11_s1_computeSpOfFiftyCoversEc2AndEcsFargateAtSpRates() throws Exception {
+        // aws-rules.md E11 without Lambda, S1: used 4 x 0.70 + 8.20 + 400 x 0.03 + 1,600 x 0.003 = 27.80 of $50;
+        // the total is the commitment, $50.00, of which 22.20 unused.
+        JsonNode bill = bill("e11-s1");
+        assertThat(bill.get("total").asText()).isEqualTo("50.00");
+        assertSplit(bill, "0.00", "0.00", "0.00", "50.00");
+        JsonNode services = bill.get("byService");
+        assertThat(services.get("ec2").asText()).isEqualTo("11.00"); // 2.80 + 8.20
+        assertThat(services.get("fargate").asText()).isEqualTo("16.80"); // 12.00 + 4.80
+        assertThat(services.get("unused-commitment").asText()).isEqualTo("22.20");
+    }
+
+    @Test
+    void e11_s2_computeSpOfTwoCoversR5First() throws Exception {
+        // aws-rules.md E11 without Lambda, S2: $2 covers 2 / 0.70 r5-hours (highest discount, 30%, first);
+        // 2 + (4 - 2/0.70) x 1.00 + 10 + 16 + 6.40 = 35.542857... -> 35.54; On-Demand 33.542857... -> 33.54
+        JsonNode bill = bill("e11-s2");
+        assertThat(bill.get("total").asText()).isEqualTo("35.54");
+        assertSplit(bill, "33.54", "0.00", "0.00", "2.00");
+        assertThat(bill.get("byService").get("fargate").asText()).isEqualTo("22.40"); // all On-Demand
+    }
+
+    @Test
+    void e12_fargateFiveTasksADayForThirtyDays() throws Exception {
+        // aws-rules.md E12: 25 task-hours x (0.04048 + 2 x 0.004445 + 10 x 0.000111) = 1.262 -> $1.26
+        JsonNode bill = bill("e12-fargate");
+        assertThat(bill.get("total").asText()).isEqualTo("1.26");
+        assertSplit(bill, "1.26", "0.00", "0.00", "0.00");
+        assertThat(bill.get("byService").get("fargate").asText()).isEqualTo("1.26");
+    }
 }

@@ -342,4 +342,36 @@ final class ScenarioValidatorTest {
         assertThat(issues(dir, HEAD + "processors: {graviton3: 1.5, gravitn4: 2.0}\n")).singleElement().asString()
                 .startsWith("processors.gravitn4: unknown processor 'gravitn4'; did you mean graviton4?");
     }
+
+    @Test
+    void validate_memberOfSyntaxError_namesTheColumn() {
+        // aws-rules.md item 7: the cluster query language; '==' needs a value.
+        assertThat(issues(dir, HEAD + """
+                ecs:
+                  clusters:
+                    - name: c
+                      capacityProviders:
+                        - {name: fleet, group: {instanceTypes: [m5.large], min: 1, max: 1}}
+                      tasks:
+                        - {name: t, launchType: EC2, capacityProvider: fleet, cpu: 512, memory: 512,
+                           duration: {fixed: PT1M},
+                           placement: {constraints: [{memberOf: "attribute:ecs.instance-type =="}]}}
+                """)).containsExactly("ecs.clusters[0].tasks[0].placement.constraints[0].memberOf: expression ended;"
+                + " expected a value after '==' at column 31 of 'attribute:ecs.instance-type =='; the ECS cluster"
+                + " query language, e.g. \"attribute:ecs.instance-type =~ m5.*\"");
+    }
+
+    @Test
+    void validate_nodePoolSettingAWellKnownLabel_isRefused() {
+        assertThat(issues(dir, HEAD + """
+                eks:
+                  clusters:
+                    - name: k
+                      nodePools:
+                        - {name: p, kind: managed, instanceTypes: [m5.large], min: 1, max: 1,
+                           labels: {topology.kubernetes.io/zone: us-east-1a, team: web}}
+                """)).containsExactly("eks.clusters[0].nodePools[0].labels.topology.kubernetes.io/zone: is a"
+                + " well-known label the node gets from its type, zone and OS; remove it; select on it with"
+                + " nodeSelector instead");
+    }
 }

@@ -1,0 +1,145 @@
+package dev.fleetsim.run;
+
+import dev.fleetsim.host.Market;
+import dev.fleetsim.host.Tenancy;
+import dev.fleetsim.pricing.MissingRateException;
+import dev.fleetsim.pricing.PriceBook;
+import dev.fleetsim.scenario.Issue;
+import dev.fleetsim.scenario.spec.CapacityProviderSpec;
+import dev.fleetsim.scenario.spec.EcsClusterSpec;
+import dev.fleetsim.scenario.spec.EksClusterSpec;
+import dev.fleetsim.scenario.spec.LaunchType;
+import dev.fleetsim.scenario.spec.NodePoolSpec;
+import dev.fleetsim.scenario.spec.ScenarioSpec;
+import dev.fleetsim.scenario.spec.ServiceSpec;
+import dev.fleetsim.scenario.spec.SpotSpec;
+import dev.fleetsim.scenario.spec.StrategyItemSpec;
+import dev.fleetsim.scenario.spec.TaskSpec;
+import dev.fleetsim.scenario.spec.WorkloadSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the container wiring leaves out, by scenario path (for NotSimulated), and the EC2 rates its instances
+ * need before anything runs (for PricingSetup). Container capacity is fixed in this build: scaling, Karpenter,
+ * deployments and interruptions are the dynamics. Spot container instances bill at the scenario's Spot market
+ * price like any Spot instance.
+ */
+final class ContainerGaps {
+
+    private ContainerGaps() {
+    }
+
+    static List<String> notSimulated(ScenarioSpec spec) {
+        List<String> skipped = new ArrayList<>();
+        boolean spotInstances = false;
+        boolean fargateSpot = false;
+        boolean workloads = false;
+        List<EcsClusterSpec> ecs = spec.ecs().clusters();
+        for (int i = 0; i < ecs.size(); i++) {
+            EcsClusterSpec c = ecs.get(i);
+            String path = "ecs.clusters[" + i + "]";
+            for (int j = 0; j < c.capacityProviders().size(); j++) {
+                CapacityProviderSpec cp = c.capacityProviders().get(j);
+                if (cp.managedScaling() != null && cp.group() != null) {
+                    skipped.add(path + ".capacityProviders[" + j + "].managedScaling (cluster auto scaling; '"
+                            + cp.name() + "' stays at desired " + cp.group().desired() + ")");
+                }
+                spotInstances |= cp.group() != null && cp.group().market() == Market.SPOT;
+            }
+            for (int j = 0; j < c.services().size(); j++) {
+                ServiceSpec s = c.services().get(j);
+                workloads = true;
+                if (s.autoscaling() != null) {
+                    skipped.add(path + ".services[" + j + "].autoscaling (service auto scaling; '" + s.name()
+                            + "' stays at desired " + s.desired() + ")");
+                }
+                if (s.deployment() != null && !s.deployment().at().isEmpty()) {
+                    skipped.add(path + ".services[" + j + "].deployment (rolling deployments)");
+                }
+                fargateSpot |= s.launchType() == LaunchType.FARGATE_SPOT;
+                if (s.strategy() != null) {
+                    for (StrategyItemSpec item : s.strategy()) {
+                        fargateSpot |= CapacityProviderSpec.FARGATE_SPOT.equals(item.provider());
+                    }
+                }
+            }
+            for (TaskSpec t : c.tasks()) {
+                workloads = true;
+                fargateSpot |= t.launchType() == LaunchType.FARGATE_SPOT;
+            }
+        }
+        List<EksClusterSpec> eks = spec.eks().clusters();
+        for (int i = 0; i < eks.size(); i++) {
+            EksClusterSpec c = eks.get(i);
+            String path = "eks.clusters[" + i + "]";
+            for (int j = 0; j < c.nodePools().size(); j++) {
+                NodePoolSpec p = c.nodePools().get(j);
+                if (p.kind() == NodePoolSpec.NodePoolKind.KARPENTER) {
+                    skipped.add(path + ".nodePools[" + j + "] (karpenter pool '" + p.name()
+                            + "': provisioning and consolidation; it launches no nodes)");
+                }
+                spotInstances |= p.kind() == NodePoolSpec.NodePoolKind.MANAGED && p.market() == Market.SPOT;
+            }
+            if (c.autoscaler() == EksClusterSpec.Autoscaler.CLUSTER_AUTOSCALER) {
+                skipped.add(path + ".autoscaler: cluster-autoscaler (managed pools stay at desired)");
+            }
+            for (int j = 0; j < c.workloads().size(); j++) {
+                WorkloadSpec w = c.workloads().get(j);
+                workloads = true;
+                if (w.autoscaling() != null) {
+                    skipped.add(path + ".workloads[" + j + "].autoscaling (HPA; '" + w.name() + "' stays at "
+                            + w.replicas() + " replicas)");
+                }
+            }
+        }
+        // Forced spot-interruption faults on container targets: NotSimulated names every target that is not an EC2
+        // instance or group.
+        if ((spotInstances || fargateSpot) && spec.pricing().spot().interruptions() == SpotSpec.Interruptions.HAZARD) {
+            skipped.add("pricing.spot.interruptions: hazard on container capacity (Spot container instances, nodes"
+                    + " and Fargate Spot tasks run uninterrupted)");
+        }
+        if (workloads && !spec.lifecycle().taskStartup().isZero()) {
+            skipped.add("lifecycle.taskStartup (container tasks and pods start at once and bill their duration)");
+        }
+        return skipped;
+    }
+
+    /** Container instances bill as EC2: their On-Demand rate must exist, as PricingSetup demands of ec2.instances. */
+    static List<Issue> rateIssues(ScenarioSpec spec, PriceBook book) {
+        List<Issue> issues = new ArrayList<>();
+        List<EcsClusterSpec> ecs = spec.ecs().clusters();
+        for (int i = 0; i < ecs.size(); i++) {
+            List<CapacityProviderSpec> providers = ecs.get(i).capacityProviders();
+            for (int j = 0; j < providers.size(); j++) {
+                CapacityProviderSpec cp = providers.get(j);
+                if (cp.group() != null && cp.group().desired() != null && cp.group().desired() > 0) {
+                    check(issues, "ecs.clusters[" + i + "].capacityProviders[" + j + "].group",
+                            cp.group().instanceTypes().get(0), cp.group().os(), spec, book);
+                }
+            }
+        }
+        List<EksClusterSpec> eks = spec.eks().clusters();
+        for (int i = 0; i < eks.size(); i++) {
+            List<NodePoolSpec> pools = eks.get(i).nodePools();
+            for (int j = 0; j < pools.size(); j++) {
+                NodePoolSpec p = pools.get(j);
+                if (p.kind() == NodePoolSpec.NodePoolKind.MANAGED && p.desired() != null && p.desired() > 0) {
+                    check(issues, "eks.clusters[" + i + "].nodePools[" + j + "]", p.instanceTypes().get(0), p.os(),
+                            spec, book);
+                }
+            }
+        }
+        return issues;
+    }
+
+    private static void check(List<Issue> issues, String path, String type, dev.fleetsim.host.OperatingSystem os,
+            ScenarioSpec spec, PriceBook book) {
+        try {
+            book.onDemandUsdPerHour(type, spec.region(), os, Tenancy.SHARED);
+        } catch (MissingRateException e) {
+            issues.add(new Issue(path, e.getMessage(), "add a pricing.rates entry with match {type: " + type
+                    + ", os: " + os.key() + ", tenancy: shared} and an onDemand rate"));
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package dev.fleetsim.run;
+
+import dev.fleetsim.catalog.InstanceCatalog;
+import dev.fleetsim.cluster.ContainerHosts;
+import dev.fleetsim.engine.RandomStreams;
+import dev.fleetsim.engine.Simulation;
+import dev.fleetsim.host.OperatingSystem;
+import dev.fleetsim.metering.FargateUsage;
+import dev.fleetsim.metering.UsageListener;
+import dev.fleetsim.placement.EcsPlacer;
+import dev.fleetsim.placement.EcsTaskDefinition;
+import dev.fleetsim.placement.PlacementConstraint;
+import dev.fleetsim.placement.PlacementStrategy;
+import dev.fleetsim.processor.Architecture;
+import dev.fleetsim.scenario.spec.CapacityProviderSpec;
+import dev.fleetsim.scenario.spec.EcsClusterSpec;
+import dev.fleetsim.scenario.spec.LaunchType;
+import dev.fleetsim.scenario.spec.PlacementConstraintSpec;
+import dev.fleetsim.scenario.spec.PlacementSpec;
+import dev.fleetsim.scenario.spec.PlacementStrategySpec;
+import dev.fleetsim.scenario.spec.ProviderGroupSpec;
+import dev.fleetsim.scenario.spec.ScenarioSpec;
+import dev.fleetsim.scenario.spec.ServiceSpec;
+import dev.fleetsim.scenario.spec.StrategyItemSpec;
+import dev.fleetsim.scenario.spec.TaskSpec;
+import dev.fleetsim.workload.ClusterRuntime;
+import dev.fleetsim.workload.TaskTarget;
+import dev.fleetsim.workload.Workload;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code ecs.clusters} on the container kernel (SPEC sections 3 and 5, aws-rules.md items 5 and 7).
+ *
+ * <ul>
+ *   <li>An EC2 capacity provider is its Auto Scaling group at {@code desired}, launched at time 0 with the first
+ *       of its {@code instanceTypes} (the On-Demand "prioritized" order), round-robin over its zones, billed as
+ *       EC2 in the group's market ({@link ContainerFleet}). Its container instances form their own
+ *       {@link ContainerHosts} with their own {@link EcsPlacer} and {@link ClusterRuntime}: a task sent to a
+ *       provider is placed only on that provider's instances.</li>
+ *   <li>FARGATE and FARGATE_SPOT tasks are one run each of their {@link FargateUsage} (FARGATE_SPOT: spot), on
+ *       the cluster's Fargate runtime; they never wait.</li>
+ *   <li>A service's desired count is split over its strategy by {@link ProviderSplit}; each provider's share is
+ *       a service of that provider's runtime. On EC2 it is placed with the service's placement, by default
+ *       spread on attribute:ecs.availability-zone, then spread on instanceId (the console's "AZ balanced
+ *       spread"; it stands in for ECS's random choice within a zone), ties to the lowest host index.</li>
+ *   <li>One-off and batch tasks arrive and run per SPEC section 5; with launchType EC2 they are placed with the
+ *       task's placement, by default none (first fit: the lowest host index that fits; ECS documents no default
+ *       strategy for standalone tasks). A task that fits nowhere waits PENDING in its workload's FIFO.</li>
+ * </ul>
+ *
+ * <p>Ids: cluster k's container instances are {@code runIds(k, 0)}, its Fargate task runs {@code runIds(k, 1)}
+ * (see {@link ContainerClusters}). Random streams: arrivals and durations of {@code ecs/CLUSTER/TASK}, placement
+ * ({@code random} only) of {@code ecs/CLUSTER/PROVIDER}.
+ */
+final class EcsClusters {
+
+    /** One EC2 capacity provider: its hosts, placer and runtime. */
+    private record Ec2Provider(ContainerHosts hosts, EcsPlacer placer, ClusterRuntime runtime) {
+    }
+
+    private final List<WorkloadLine> lines = new ArrayList<>();
+    /** Per cluster name: the container instances of each of its EC2 providers. */
+    private final Map<String, List<ContainerHosts>> hostsByCluster = new LinkedHashMap<>();
+
+    EcsClusters(Simulation sim, RandomStreams streams, ScenarioSpec spec, InstanceCatalog catalog,
+            UsageListener usage, CpuUtilization cpu, ContainerClusters.RunIds ids) {
+        List<EcsClusterSpec> clusters = spec.ecs().clusters();
+        for (int k = 0; k < clusters.size(); k++) {
+            new Cluster(sim, streams, spec, catalog, usage, cpu, ids, k, clusters.get(k)).build();
+        }
+    }
+
+    List<WorkloadLine> lines() {
+        return lines;
+    }
+
+    /** Container instances of the cluster running at least one task now. */
+    int busyHosts(String cluster) {
+        int busy = 0;
+        for (ContainerHosts hosts : hostsByCluster.getOrDefault(cluster, List.of())) {
+            for (int h = 0; h < hosts.hostSlots(); h++) {
+                busy += hosts.isActive(h) && hosts.runningCount(h) > 0 ? 1 : 0;
+            }
+        }
+        return busy;
+    }
+
+    private final class Cluster {
+        private final Simulation sim;
+        private final RandomStreams streams;
+        private final ScenarioSpec spec;
+        private final InstanceCatalog catalog;
+        private final UsageListener usage;
+        private final CpuUtilization cpu;
+        private final ContainerClusters.RunIds ids;
+        private final int index;
+        private final EcsClusterSpec cluster;
+        private final Map<String, Ec2Provider> ec2 = new LinkedHashMap<>();
+        private ClusterRuntime fargate;
+
+        Cluster(Simulation sim, RandomStreams streams, ScenarioSpec spec, InstanceCatalog catalog,
+                UsageListener usage, CpuUtilization cpu, ContainerClusters.RunIds ids, int index,
+                EcsClusterSpec cluster) {
+            this.sim = sim;
+            this.streams = streams;
+            this.spec = spec;
+            this.catalog = catalog;
+            this.usage = usage;
+            this.cpu = cpu;
+            this.ids = ids;
+            this.index = index;
+            this.cluster = cluster;
+        }
+
+        void build() {
+            List<ContainerFleet.Pool> pools = new ArrayList<>();
+            for (CapacityProviderSpec cp : cluster.capacityProviders()) {
+                if (cp.isFargate()) {
+                    continue;
+                }
+                ContainerHosts hosts = ContainerHosts.ecs();
+                cpu.follow(hosts);
+                hostsByCluster.computeIfAbsent(cluster.name(), n -> new ArrayList<>()).add(hosts);
+                EcsPlacer placer = new EcsPlacer(hosts, streams.stream("placement",
+                        WorkloadLine.streamName("ecs", cluster.name(), cp.name())));
+                ec2.put(cp.name(), new Ec2Provider(hosts, placer,
+                        new ClusterRuntime(sim, streams, null, ids.of(index, 1), hosts)));
+                ProviderGroupSpec g = cp.group();
+                List<String> zones = g.zones().isEmpty() ? spec.zones() : g.zones();
+                pools.add(new ContainerFleet.Pool(cp.name(), catalog.require(g.instanceTypes().get(0)), zones,
+                        g.desired(), g.os(), g.market(), Map.of(), List.of(), hosts));
+            }
+            new ContainerFleet(sim, pools, usage, ids.of(index, 0));
+            for (ServiceSpec s : cluster.services()) {
+                service(s);
+            }
+            for (TaskSpec t : cluster.tasks()) {
+                task(t);
+            }
+        }
+
+        private void service(ServiceSpec s) {
+            WorkloadLine line = new WorkloadLine(cluster.name(), s.name(), "ecs-service");
+            lines.add(line);
+            List<String> providers = new ArrayList<>();
+            int[] counts;
+            if (s.strategy() != null) {
+                List<StrategyItemSpec> items = s.strategy();
+                int[] base = new int[items.size()];
+                int[] weight = new int[items.size()];
+                for (int i = 0; i < items.size(); i++) {
+                    providers.add(items.get(i).provider());
+                    base[i] = items.get(i).base();
+                    weight[i] = items.get(i).weight();
+                }
+                counts = ProviderSplit.split(s.desired(), base, weight);
+            } else {
+                providers.add(s.launchType() == LaunchType.EC2 ? s.capacityProvider() : s.launchType().key());
+                counts = new int[] {s.desired()};
+            }
+            for (int i = 0; i < providers.size(); i++) {
+                String provider = providers.get(i);
+                String name = WorkloadLine.streamName("ecs", cluster.name(), s.name() + "@" + provider);
+                if (isFargate(provider)) {
+                    ClusterRuntime rt = fargate();
+                    Workload w = rt.addService(name, new TaskTarget.OnFargate(fargateUsage(s.arch(), s.os(),
+                            s.cpu(), s.memory(), s.ephemeralStorageGiB(), provider)), counts[i]);
+                    line.add(rt, w);
+                } else {
+                    Ec2Provider p = ec2.get(provider);
+                    List<PlacementStrategy> strategies = s.placement() == null || s.placement().strategies().isEmpty()
+                            ? List.of(PlacementStrategy.spread("attribute:ecs.availability-zone"),
+                                    PlacementStrategy.spread("instanceId"))
+                            : strategies(s.placement());
+                    Workload w = p.runtime().addService(name, new TaskTarget.OnHosts(p.placer().group(
+                            "service:" + s.name(), definition(s.cpu(), s.memory(), s.arch()), strategies,
+                            constraints(s.placement()))), counts[i]);
+                    line.add(p.runtime(), w);
+                }
+            }
+        }
+
+        private void task(TaskSpec t) {
+            WorkloadLine line = new WorkloadLine(cluster.name(), t.name(), "ecs-task");
+            lines.add(line);
+            String name = WorkloadLine.streamName("ecs", cluster.name(), t.name());
+            if (t.launchType().isFargate()) {
+                ClusterRuntime rt = fargate();
+                Workload w = rt.addJob(name, new TaskTarget.OnFargate(fargateUsage(t.arch(), t.os(), t.cpu(),
+                        t.memory(), t.ephemeralStorageGiB(), t.launchType().key())),
+                        WorkloadLine.arrivals(t.arrivals()), WorkloadLine.duration(t.duration()));
+                line.add(rt, w);
+                return;
+            }
+            Ec2Provider p = ec2.get(t.capacityProvider());
+            List<PlacementStrategy> strategies = t.placement() == null ? List.of() : strategies(t.placement());
+            Workload w = p.runtime().addJob(name, new TaskTarget.OnHosts(p.placer().group("family:" + t.name(),
+                    definition(t.cpu(), t.memory(), t.arch()), strategies, constraints(t.placement()))),
+                    WorkloadLine.arrivals(t.arrivals()), WorkloadLine.duration(t.duration()));
+            line.add(p.runtime(), w);
+        }
+
+        private ClusterRuntime fargate() {
+            if (fargate == null) {
+                fargate = new ClusterRuntime(sim, streams, usage, ids.of(index, 1), null);
+            }
+            return fargate;
+        }
+    }
+
+    private static boolean isFargate(String provider) {
+        return CapacityProviderSpec.FARGATE.equals(provider) || CapacityProviderSpec.FARGATE_SPOT.equals(provider);
+    }
+
+    /** aws-rules.md item 5: billed on the task's size (valid, checked by validation) and storage; Spot on FARGATE_SPOT. */
+    private static FargateUsage fargateUsage(Architecture arch, OperatingSystem os, int cpuUnits, int memoryMiB,
+            int storageGiB, String provider) {
+        return new FargateUsage(arch == Architecture.ARM64, os, cpuUnits, memoryMiB, storageGiB,
+                CapacityProviderSpec.FARGATE_SPOT.equals(provider));
+    }
+
+    private static EcsTaskDefinition definition(int cpuUnits, int memoryMiB, Architecture arch) {
+        return new EcsTaskDefinition(cpuUnits, memoryMiB, arch);
+    }
+
+    private static List<PlacementStrategy> strategies(PlacementSpec p) {
+        List<PlacementStrategy> list = new ArrayList<>();
+        for (PlacementStrategySpec s : p.strategies()) {
+            if (s.binpack() != null) {
+                list.add(PlacementStrategy.binpack(s.binpack() == PlacementStrategySpec.BinpackResource.CPU
+                        ? PlacementStrategy.Resource.CPU : PlacementStrategy.Resource.MEMORY));
+            } else if (s.spread() != null) {
+                list.add(PlacementStrategy.spread(s.spread()));
+            } else {
+                list.add(PlacementStrategy.random());
+            }
+        }
+        return list;
+    }
+
+    private static List<PlacementConstraint> constraints(PlacementSpec p) {
+        List<PlacementConstraint> list = new ArrayList<>();
+        if (p == null) {
+            return list;
+        }
+        for (PlacementConstraintSpec c : p.constraints()) {
+            list.add(Boolean.TRUE.equals(c.distinctInstance()) ? PlacementConstraint.distinctInstance()
+                    : PlacementConstraint.memberOf(c.memberOf()));
+        }
+        return list;
+    }
+}

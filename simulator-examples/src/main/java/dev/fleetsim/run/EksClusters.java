@@ -1,0 +1,208 @@
+package dev.fleetsim.run;
+
+import dev.fleetsim.catalog.InstanceCatalog;
+import dev.fleetsim.cluster.ContainerHosts;
+import dev.fleetsim.cluster.Taint;
+import dev.fleetsim.engine.RandomStreams;
+import dev.fleetsim.engine.Simulation;
+import dev.fleetsim.host.Market;
+import dev.fleetsim.host.OperatingSystem;
+import dev.fleetsim.metering.FargateUsage;
+import dev.fleetsim.metering.UsageListener;
+import dev.fleetsim.placement.DaemonSet;
+import dev.fleetsim.placement.KubeScheduler;
+import dev.fleetsim.placement.KubeSchedulerConfig;
+import dev.fleetsim.placement.PodSpec;
+import dev.fleetsim.placement.Toleration;
+import dev.fleetsim.placement.TopologySpreadConstraint;
+import dev.fleetsim.report.WorkloadReport;
+import dev.fleetsim.scenario.spec.EksClusterSpec;
+import dev.fleetsim.scenario.spec.NodePoolSpec;
+import dev.fleetsim.scenario.spec.NodePoolSpec.NodePoolKind;
+import dev.fleetsim.scenario.spec.Quantity;
+import dev.fleetsim.scenario.spec.ScenarioSpec;
+import dev.fleetsim.scenario.spec.TaintSpec;
+import dev.fleetsim.scenario.spec.TolerationSpec;
+import dev.fleetsim.scenario.spec.TopologySpreadSpec;
+import dev.fleetsim.scenario.spec.WorkloadSpec;
+import dev.fleetsim.workload.ClusterRuntime;
+import dev.fleetsim.workload.FargateSize;
+import dev.fleetsim.workload.TaskTarget;
+import dev.fleetsim.workload.Workload;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * {@code eks.clusters} node pools and workloads on the container kernel (SPEC section 3, aws-rules.md items 6 and
+ * 8); the control plane is billed by the runner.
+ *
+ * <ul>
+ *   <li>A managed node pool is its node group at {@code desired}: nodes of the first of its
+ *       {@code instanceTypes}, running at time 0, round-robin over its zones, billed as EC2 in the pool's market
+ *       ({@link ContainerFleet}). Nodes carry the pool's labels and taints, plus the labels EKS puts on managed
+ *       nodes ({@code eks.amazonaws.com/nodegroup}, {@code eks.amazonaws.com/capacityType} ON_DEMAND | SPOT).
+ *       Allocatable and max pods are the EKS AMI's (core's {@code KubeReserved}, aws-rules.md E14).</li>
+ *   <li>DaemonSets reserve their requests and a pod slot on every node as it joins, if they fit.</li>
+ *   <li>Deployments keep {@code replicas} pods; Jobs' pods arrive and run per SPEC section 5. Both are scheduled
+ *       by {@link KubeScheduler} with the cluster's {@code scoring}; Deployment pods without their own
+ *       topologySpread get kube-scheduler's system defaults (they belong to a ReplicaSet), Job pods do not.</li>
+ *   <li>A pod in a namespace of a fargate pool runs on Fargate: one micro-VM per pod sized request + 256 MiB
+ *       rounded up to a valid size (aws-rules.md items 5 and 6), x86_64 Linux, 20 GiB of storage, On-Demand,
+ *       metered as {@link FargateUsage}.</li>
+ *   <li>Pods that fit no node wait Pending, reported as {@code pending} at the horizon.</li>
+ * </ul>
+ *
+ * <p>Ids: cluster k's nodes are {@code runIds(k, 2)}, its Fargate pod runs {@code runIds(k, 3)} (see
+ * {@link ContainerClusters}). Random streams: arrivals and durations of {@code eks/CLUSTER/WORKLOAD}.
+ */
+final class EksClusters {
+
+    static final String NODEGROUP_LABEL = "eks.amazonaws.com/nodegroup";
+    static final String CAPACITY_TYPE_LABEL = "eks.amazonaws.com/capacityType";
+    /** EKS Fargate pods get 20 GiB of ephemeral storage, the amount included in the price (aws-rules.md item 5). */
+    private static final int FARGATE_STORAGE_GIB = 20;
+
+    private final List<WorkloadLine> lines = new ArrayList<>();
+
+    EksClusters(Simulation sim, RandomStreams streams, ScenarioSpec spec, InstanceCatalog catalog,
+            UsageListener usage, CpuUtilization cpu, ContainerClusters.RunIds ids) {
+        List<EksClusterSpec> clusters = spec.eks().clusters();
+        for (int k = 0; k < clusters.size(); k++) {
+            cluster(sim, streams, spec, catalog, usage, cpu, ids, k, clusters.get(k));
+        }
+    }
+
+    List<WorkloadLine> lines() {
+        return lines;
+    }
+
+    private void cluster(Simulation sim, RandomStreams streams, ScenarioSpec spec, InstanceCatalog catalog,
+            UsageListener usage, CpuUtilization cpu, ContainerClusters.RunIds ids, int k, EksClusterSpec c) {
+        ContainerHosts nodes = ContainerHosts.eks();
+        cpu.follow(nodes);
+        KubeScheduler scheduler = new KubeScheduler(nodes, KubeSchedulerConfig.of(
+                c.scoring() == EksClusterSpec.Scoring.MOST_ALLOCATED ? KubeSchedulerConfig.Scoring.MOST_ALLOCATED
+                        : KubeSchedulerConfig.Scoring.LEAST_ALLOCATED));
+        ClusterRuntime runtime = new ClusterRuntime(sim, streams, usage, ids.of(k, 3), nodes);
+        Set<String> fargateNamespaces = new HashSet<>();
+        List<ContainerFleet.Pool> pools = new ArrayList<>();
+        for (NodePoolSpec p : c.nodePools()) {
+            if (p.kind() == NodePoolKind.FARGATE) {
+                fargateNamespaces.addAll(p.namespaces());
+            } else if (p.kind() == NodePoolKind.MANAGED) {
+                pools.add(new ContainerFleet.Pool(p.name(), catalog.require(p.instanceTypes().get(0)),
+                        p.zones().isEmpty() ? spec.zones() : p.zones(), p.desired(), p.os(), p.market(),
+                        labels(p), taints(p), nodes));
+            }
+            // Karpenter pools launch nodes only when pods need them: dynamics, listed by NotSimulated.
+        }
+        int daemonSets = 0;
+        for (WorkloadSpec w : c.workloads()) {
+            long cpuMillicores = millicores(w.requests().cpu());
+            long memoryMiB = mebibytes(w.requests().memory());
+            if (w.kind() == WorkloadSpec.WorkloadKind.DAEMON_SET) {
+                scheduler.addDaemonSet(new DaemonSet(w.name(), (int) cpuMillicores, (int) memoryMiB));
+                lines.add(new DaemonSetLine(c.name(), w.name(), scheduler, daemonSets++));
+                continue;
+            }
+            boolean deployment = w.kind() == WorkloadSpec.WorkloadKind.DEPLOYMENT;
+            WorkloadLine line = new WorkloadLine(c.name(), w.name(), deployment ? "eks-deployment" : "eks-job");
+            lines.add(line);
+            TaskTarget target;
+            if (fargateNamespaces.contains(w.namespace())) {
+                FargateSize size = FargateSize.forEksPod(cpuMillicores, memoryMiB);
+                target = new TaskTarget.OnFargate(new FargateUsage(false, OperatingSystem.LINUX, size.cpuUnits(),
+                        size.memoryMiB(), FARGATE_STORAGE_GIB, false));
+            } else {
+                target = new TaskTarget.OnHosts(scheduler.group(podSpec(w, (int) cpuMillicores, (int) memoryMiB,
+                        deployment)));
+            }
+            String name = WorkloadLine.streamName("eks", c.name(), w.name());
+            Workload workload = deployment ? runtime.addService(name, target, w.replicas())
+                    : runtime.addJob(name, target, WorkloadLine.arrivals(w.arrivals()), WorkloadLine.duration(w.duration()));
+            line.add(runtime, workload);
+        }
+        new ContainerFleet(sim, pools, usage, ids.of(k, 2));
+    }
+
+    private static PodSpec podSpec(WorkloadSpec w, int cpuMillicores, int memoryMiB, boolean deployment) {
+        List<Toleration> tolerations = new ArrayList<>();
+        for (TolerationSpec t : w.tolerations()) {
+            String key = t.key() == null ? "" : t.key();
+            tolerations.add(t.operator() == TolerationSpec.Operator.EXISTS ? Toleration.exists(key, effect(t.effect()))
+                    : Toleration.equal(key, t.value(), effect(t.effect())));
+        }
+        List<TopologySpreadConstraint> spread = new ArrayList<>();
+        for (TopologySpreadSpec t : w.topologySpread()) {
+            spread.add(new TopologySpreadConstraint(t.topologyKey(), t.maxSkew(),
+                    t.whenUnsatisfiable() == TopologySpreadSpec.WhenUnsatisfiable.DO_NOT_SCHEDULE
+                            ? TopologySpreadConstraint.WhenUnsatisfiable.DO_NOT_SCHEDULE
+                            : TopologySpreadConstraint.WhenUnsatisfiable.SCHEDULE_ANYWAY));
+        }
+        if (spread.isEmpty() && deployment) {
+            spread.addAll(TopologySpreadConstraint.SYSTEM_DEFAULTS);
+        }
+        return new PodSpec(w.name(), cpuMillicores, memoryMiB, w.nodeSelector(), List.of(), tolerations, spread);
+    }
+
+    private static Map<String, String> labels(NodePoolSpec p) {
+        Map<String, String> labels = new TreeMap<>();
+        labels.put(NODEGROUP_LABEL, p.name());
+        labels.put(CAPACITY_TYPE_LABEL, p.market() == Market.SPOT ? "SPOT" : "ON_DEMAND");
+        labels.putAll(p.labels());
+        return labels;
+    }
+
+    private static List<Taint> taints(NodePoolSpec p) {
+        List<Taint> taints = new ArrayList<>();
+        for (TaintSpec t : p.taints()) {
+            taints.add(new Taint(t.key(), t.value(), effect(t.effect())));
+        }
+        return taints;
+    }
+
+    private static dev.fleetsim.cluster.TaintEffect effect(dev.fleetsim.scenario.spec.TaintEffect e) {
+        if (e == null) {
+            return null;
+        }
+        return switch (e) {
+            case NO_SCHEDULE -> dev.fleetsim.cluster.TaintEffect.NO_SCHEDULE;
+            case PREFER_NO_SCHEDULE -> dev.fleetsim.cluster.TaintEffect.PREFER_NO_SCHEDULE;
+            case NO_EXECUTE -> dev.fleetsim.cluster.TaintEffect.NO_EXECUTE;
+        };
+    }
+
+    private static long millicores(Quantity q) {
+        return q == null ? 0 : q.millicores();
+    }
+
+    private static long mebibytes(Quantity q) {
+        return q == null ? 0 : q.mebibytes();
+    }
+
+    /**
+     * A DaemonSet's line: one pod per node that joined; those that fit run to the horizon (nodes stay in this
+     * build), those that did not are pending.
+     */
+    private static final class DaemonSetLine extends WorkloadLine {
+        private final KubeScheduler scheduler;
+        private final int index;
+
+        DaemonSetLine(String cluster, String name, KubeScheduler scheduler, int index) {
+            super(cluster, name, "eks-daemonset");
+            this.scheduler = scheduler;
+            this.index = index;
+        }
+
+        @Override
+        WorkloadReport report(String shownName) {
+            long placed = scheduler.daemonPodsPlaced(index);
+            long missed = scheduler.daemonPodsNotPlaced(index);
+            return new WorkloadReport(shownName, kind, placed + missed, 0, missed, 0, placed);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.fleetsim.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetsim.catalog.InstanceCatalog;
+import dev.fleetsim.scenario.ScenarioLoader;
+import dev.fleetsim.scenario.spec.ScenarioSpec;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the container wiring names as not simulated: only the dynamics, never a whole cluster. */
+final class ContainerGapsTest {
+
+    private static ScenarioSpec spec(String yaml) throws Exception {
+        return new ScenarioLoader(InstanceCatalog.loadDefault()).parse(yaml, Path.of("."), List.of()).spec();
+    }
+
+    @Test
+    void notSimulated_scalingKarpenterAndHazard_areNamedByPath() throws Exception {
+        ScenarioSpec spec = spec("""
+                name: gaps
+                horizon: PT1H
+                ecs:
+                  clusters:
+                    - name: prod
+                      capacityProviders:
+                        - {name: fleet, group: {instanceTypes: [m5.large], min: 0, max: 4, desired: 2},
+                           managedScaling: {targetCapacity: 90}}
+                        - {name: FARGATE_SPOT}
+                      services:
+                        - {name: web, cpu: 512, memory: 1024, desired: 3, strategy: [{provider: FARGATE_SPOT}]}
+                eks:
+                  clusters:
+                    - name: k
+                      autoscaler: cluster-autoscaler
+                      nodePools:
+                        - {name: general, kind: managed, instanceTypes: [m5.large], min: 1, max: 3}
+                        - {name: flex, kind: karpenter, instanceTypes: [m7g.large]}
+                      workloads:
+                        - {name: api, kind: Deployment, replicas: 2}
+                """);
+        assertThat(ContainerGaps.notSimulated(spec)).containsExactly(
+                "ecs.clusters[0].capacityProviders[0].managedScaling (cluster auto scaling; 'fleet' stays at desired 2)",
+                "eks.clusters[0].nodePools[1] (karpenter pool 'flex': provisioning and consolidation; it launches no"
+                        + " nodes)",
+                "eks.clusters[0].autoscaler: cluster-autoscaler (managed pools stay at desired)",
+                "pricing.spot.interruptions: hazard on container capacity (Spot container instances, nodes and Fargate"
+                        + " Spot tasks run uninterrupted)");
+    }
+
+    @Test
+    void notSimulated_fixedOnDemandClusters_nameNothing() throws Exception {
+        ScenarioSpec spec = spec("""
+                name: none
+                horizon: PT1H
+                ecs:
+                  clusters:
+                    - name: prod
+                      capacityProviders: [{name: FARGATE}]
+                      tasks:
+                        - {name: etl, launchType: FARGATE, cpu: 256, memory: 512, duration: {fixed: PT5M}}
+                """);
+        assertThat(ContainerGaps.notSimulated(spec)).isEmpty();
+    }
+}

@@ -1,0 +1,177 @@
+package dev.fleetsim.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetsim.billing.Bill;
+import dev.fleetsim.billing.LineItemCsv;
+import dev.fleetsim.billing.Money;
+import dev.fleetsim.catalog.InstanceCatalog;
+import dev.fleetsim.pricing.PriceBook;
+import dev.fleetsim.report.ReportJson;
+import dev.fleetsim.report.WorkloadReport;
+import dev.fleetsim.scenario.RunOptions;
+import dev.fleetsim.scenario.RunResult;
+import dev.fleetsim.scenario.Scenario;
+import dev.fleetsim.scenario.ScenarioLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Invariants of whole runs over random valid ECS and EKS scenarios (EC2 capacity providers and managed node
+ * pools of random sizes, Fargate and Fargate Spot, services, strategies, batch tasks, DaemonSets, Deployments,
+ * Jobs, Fargate profiles): every launched task is in exactly one state at the horizon, no run is left open, the
+ * bill's breakdowns sum to its total, utilization is a fraction, and a run is byte-for-byte reproducible.
+ */
+final class ContainerRunProperties {
+
+    private static final InstanceCatalog CATALOG = InstanceCatalog.loadDefault();
+    private static final PriceBook PRICES = PriceBook.loadDefault();
+
+    @Property(tries = 40)
+    void tasksAreConserved_runsClosed_billSums(@ForAll("scenarios") String yaml) throws Exception {
+        RunResult result = run(yaml);
+
+        assertThat(result.usage().openRuns()).isZero();
+        for (WorkloadReport w : result.report().workloads()) {
+            assertThat(w.launched()).as("%s in%n%s", w, yaml)
+                    .isEqualTo(w.completed() + w.running() + w.pending() + w.interrupted());
+        }
+        Bill bill = result.bill();
+        assertThat(sum(bill.byService())).isEqualTo(bill.total());
+        assertThat(sum(bill.byPricingModel())).isEqualTo(bill.total());
+        double u = result.report().capacity().meanCpuUtilization();
+        assertThat(u).isBetween(0.0, 1.0);
+    }
+
+    @Property(tries = 15)
+    void sameScenarioAndSeed_giveByteIdenticalReportAndLineItems(@ForAll("scenarios") String yaml)
+            throws Exception {
+        RunResult first = run(yaml);
+        RunResult second = run(yaml);
+
+        assertThat(new ReportJson().write(second.report())).isEqualTo(new ReportJson().write(first.report()));
+        StringBuilder a = new StringBuilder();
+        StringBuilder b = new StringBuilder();
+        LineItemCsv.write(first.bill(), a);
+        LineItemCsv.write(second.bill(), b);
+        assertThat(b.toString()).isEqualTo(a.toString());
+    }
+
+    private static RunResult run(String yaml) throws Exception {
+        Scenario scenario = new ScenarioLoader(CATALOG).parse(yaml, Path.of("."), List.of());
+        return new EngineScenarioRunner(CATALOG, PRICES).run(scenario, RunOptions.single());
+    }
+
+    private static Money sum(Map<String, Money> parts) {
+        Money total = Money.ZERO;
+        for (Money m : parts.values()) {
+            total = total.plus(m);
+        }
+        return total;
+    }
+
+    @Provide
+    Arbitrary<String> scenarios() {
+        return Combinators.combine(Arbitraries.integers().between(1, 8), ecs(), eks(), Arbitraries.longs().between(1, 99))
+                .as((hours, ecs, eks, seed) -> "name: containers\nseed: " + seed + "\nhorizon: PT" + hours + "H\n"
+                        + ecs + eks + "pricing:\n  spot: {interruptions: none}\n");
+    }
+
+    private static Arbitrary<String> arrivals() {
+        return Arbitraries.oneOf(
+                Arbitraries.integers().between(1, 6).map(n -> "{every: PT30M, count: " + n + "}"),
+                Arbitraries.integers().between(1, 40).map(n -> "{uniform: {count: " + n + ", over: PT2H}}"),
+                Arbitraries.integers().between(1, 30).map(r -> "{poisson: {ratePerHour: " + r + "}}"),
+                Arbitraries.integers().between(1, 20).map(n -> "{at: [PT0S, PT7M], count: " + n + "}"));
+    }
+
+    private static Arbitrary<String> duration() {
+        return Arbitraries.oneOf(
+                Arbitraries.integers().between(1, 180).map(m -> "{fixed: PT" + m + "M}"),
+                Arbitraries.integers().between(1, 120).map(m -> "{exponential: {mean: PT" + m + "M}}"),
+                Arbitraries.integers().between(1, 60).map(m -> "{lognormal: {median: PT" + m + "M, sigma: 0.7}}"));
+    }
+
+    /** An ECS cluster with an EC2 provider of 0-3 instances, Fargate providers, services and tasks. */
+    private static Arbitrary<String> ecs() {
+        Arbitrary<String> ec2Task = Combinators.combine(Arbitraries.of(512, 1024, 2048), Arbitraries.of(512, 2048),
+                arrivals(), duration(), Arbitraries.of("", ", placement: {strategies: [{binpack: memory}]}",
+                        ", placement: {strategies: [random], constraints: [distinctInstance]}",
+                        ", placement: {strategies: [{spread: instanceId}, {binpack: cpu}]}"))
+                .as((cpu, mem, arr, dur, placement) -> "{launchType: EC2, capacityProvider: fleet, cpu: " + cpu
+                        + ", memory: " + mem + ", arrivals: " + arr + ", duration: " + dur + placement + "}");
+        Arbitrary<String> fargateTask = Combinators.combine(Arbitraries.of("FARGATE", "FARGATE_SPOT"), arrivals(),
+                duration()).as((lt, arr, dur) -> "{launchType: " + lt + ", cpu: 256, memory: 512, arrivals: " + arr
+                        + ", duration: " + dur + "}");
+        Arbitrary<List<String>> tasks = Arbitraries.oneOf(ec2Task, fargateTask).list().ofMaxSize(3);
+        Arbitrary<String> services = Combinators.combine(Arbitraries.integers().between(0, 12),
+                Arbitraries.integers().between(0, 3), Arbitraries.integers().between(0, 8))
+                .as((fargateDesired, base, ec2Desired) -> "        - {name: s0, cpu: 512, memory: 1024, desired: "
+                        + fargateDesired + ", strategy: [{provider: FARGATE, base: " + base
+                        + ", weight: 1}, {provider: FARGATE_SPOT, weight: 2}]}\n"
+                        + "        - {name: s1, cpu: 1024, memory: 4096, desired: " + ec2Desired
+                        + ", launchType: EC2, capacityProvider: fleet}\n");
+        return Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.of("on-demand", "spot"),
+                services, tasks, Arbitraries.of(true, false))
+                .as((instances, market, svc, taskList, present) -> {
+                    if (!present) {
+                        return "";
+                    }
+                    StringBuilder y = new StringBuilder("ecs:\n  clusters:\n    - name: c\n      capacityProviders:\n"
+                            + "        - {name: fleet, group: {instanceTypes: [m5.large], min: 0, max: 5, desired: "
+                            + instances + ", market: " + market + "}}\n"
+                            + "        - {name: FARGATE}\n        - {name: FARGATE_SPOT}\n      services:\n")
+                            .append(svc);
+                    if (!taskList.isEmpty()) {
+                        y.append("      tasks:\n");
+                        for (int i = 0; i < taskList.size(); i++) {
+                            y.append("        - {name: t").append(i).append(", ")
+                                    .append(taskList.get(i).substring(1)).append('\n');
+                        }
+                    }
+                    return y.toString();
+                });
+    }
+
+    /** An EKS cluster with a managed pool of 0-3 nodes, a Fargate profile, DaemonSets, Deployments and Jobs. */
+    private static Arbitrary<String> eks() {
+        Arbitrary<String> workload = Arbitraries.oneOf(
+                Combinators.combine(Arbitraries.integers().between(0, 40), Arbitraries.of("10m", "250m", "1"),
+                        Arbitraries.of("default", "batch"))
+                        .as((n, cpu, ns) -> "kind: Deployment, namespace: " + ns + ", replicas: " + n
+                                + ", requests: {cpu: " + cpu + ", memory: 256Mi}"),
+                Combinators.combine(Arbitraries.of("50m", "1500m"), Arbitraries.of("64Mi", "6Gi"))
+                        .as((cpu, mem) -> "kind: DaemonSet, requests: {cpu: " + cpu + ", memory: " + mem + "}"),
+                Combinators.combine(arrivals(), duration(), Arbitraries.of("default", "batch"))
+                        .as((arr, dur, ns) -> "kind: Job, namespace: " + ns + ", requests: {cpu: 500m, memory: 1Gi},"
+                                + " arrivals: " + arr + ", duration: " + dur));
+        return Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.of("LeastAllocated",
+                "MostAllocated"), workload.list().ofMinSize(1).ofMaxSize(4), Arbitraries.of(true, false))
+                .as((nodes, scoring, list, present) -> {
+                    if (!present) {
+                        return "";
+                    }
+                    StringBuilder y = new StringBuilder("eks:\n  clusters:\n    - name: k\n      scoring: ")
+                            .append(scoring).append("\n      nodePools:\n"
+                                    + "        - {name: general, kind: managed, instanceTypes: [m5.large], min: 0,"
+                                    + " max: 5, desired: ").append(nodes).append("}\n"
+                                    + "        - {name: serverless, kind: fargate, namespaces: [batch]}\n"
+                                    + "      workloads:\n");
+                    for (int i = 0; i < list.size(); i++) {
+                        String w = list.get(i);
+                        if (w.startsWith("kind: DaemonSet")) {
+                            w = w + ", namespace: default";
+                        }
+                        y.append("        - {name: w").append(i).append(", ").append(w).append("}\n");
+                    }
+                    return y.toString();
+                });
+    }
+}
