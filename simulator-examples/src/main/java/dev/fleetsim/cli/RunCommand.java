@@ -95,6 +95,7 @@ final class RunCommand implements Callable<Integer> {
         }
         RunResult result;
         Report report;
+        long startNs = System.nanoTime();
         try {
             if (replications > 1) {
                 Replicator.Result replicated = new Replicator(runner.get(), cli.catalog(), ParallelRuns.allCores())
@@ -112,6 +113,14 @@ final class RunCommand implements Callable<Integer> {
         }
         for (String skipped : result.notSimulated()) {
             cli.err().println("fleetsim run: not simulated yet: " + skipped);
+        }
+        if (format == Format.table) {
+            // Wall time is not part of the report (it would break byte-identical reports); stderr only.
+            double seconds = (System.nanoTime() - startNs) / 1e9;
+            long events = report.events().processed();
+            cli.err().printf(java.util.Locale.ROOT, "fleetsim run: %d events in %.2f s of wall time (%.0f events/s"
+                    + "%s)%n", events, seconds, events / Math.max(seconds, 1e-9),
+                    replications > 1 ? ", replication 0; " + replications + " replications in all" : "");
         }
         String json = new ReportJson().write(report);
         if (outDir != null) {
