@@ -4,34 +4,38 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * The pending events of one simulation: a 4-ary min-heap over primitive arrays, ordered by
- * (time, phase, insertion order), with lazy cancellation.
+ * The pending events of one simulation, ordered by (time, phase, insertion order), with lazy
+ * cancellation. The order lives in a {@link RadixHeap} of self-contained entries; ids, liveness and
+ * what rescheduling needs live in slots, which the path from scheduling to processing only writes,
+ * sequentially.
  *
  * <p>Keys. An entry's whole order is one {@code long}: {@code time | phase | ordinal} from the high bits
- * down, so every comparison in the heap is a single {@code <} on a primitive array, which the JIT can
- * turn into conditional moves instead of unpredictable branches (a two-field compare measured about
- * half as fast). The ordinal is taken from a counter at insertion,
- * so it grows with insertion order. Keys are therefore unique and the heap never needs a tie-break.
- * The time field is as wide as the horizon needs: every event after the horizon is stored at
- * horizon + 1 (they are never processed, so their relative order does not matter), and the remaining
- * bits, at least {@link #MIN_ORDINAL_BITS}, go to the ordinal. When the counter runs out, the pending
- * entries are renumbered: sorted (which leaves a valid heap) and given their rank among the entries of
- * the same time and phase, which preserves every order that matters; the counter restarts above the
- * largest rank. That costs O(n log n) once per 2^ordinalBits insertions.
+ * down, so the order is a single {@code <} (a two-field compare measured about half as fast in a heap).
+ * The ordinal is taken from a counter at insertion, so keys are unique, and since the clock never goes
+ * back they are monotone, which the radix heap needs. The time field is as wide as the horizon needs:
+ * every event after the horizon is stored at horizon + 1 (they are never processed, so their relative
+ * order does not matter), and the remaining bits, at least {@link #MIN_ORDINAL_BITS}, go to the
+ * ordinal. When the counter runs out, the pending entries are renumbered: taken out in order and given
+ * their rank among the entries of the same time and phase, which preserves every order that matters;
+ * the counter restarts above the largest rank. That costs a pass over the heap once per 2^ordinalBits
+ * insertions.
  *
- * <p>Layout. Entry {@code j} is two adjacent longs of one array: its key and its slot number. The four
- * children of a node are then 64 contiguous bytes, one cache line when the array is line-aligned (the
- * root sits at index 4 for that; large arrays start at a region boundary), so each level of a sift
- * costs at most one cache miss even when the heap is far larger than the caches.
+ * <p>Entries. Besides the key, an entry carries the payload and a tag: the handler's id in a
+ * {@link HandlerTable} and the slot. Taking an event therefore reads only the entry, the handler table
+ * and one bit of the slot's liveness bitmap, all of which stay in cache; a million pending events made
+ * a per-event slot read (handler, payload) a cache miss that cost more than the whole radix heap.
  *
- * <p>Slots. Every heap entry owns one slot holding its handler, payload, phase and id stamp. Cancelling
- * clears the handler and leaves the entry in the heap; it is dropped, and its slot recycled, when it
- * reaches the top, or earlier when cancelled entries outnumber live ones and the heap is rebuilt
- * without them in linear time. Rescheduling is a cancel plus a new entry, hence a new id. Nothing on
- * the add/poll path writes a position index.
+ * <p>Slots. A slot records an event's id stamp, phase, handler id and payload for {@code cancel},
+ * {@code reschedule} and {@code phaseOf}, and owns one bit in each of two bitmaps: used (an entry holds
+ * the slot) and live (that entry is neither processed nor cancelled). Slots are handed out by a cursor
+ * sweeping the used bitmap, so consecutive events get neighbouring slots and scheduling writes slot
+ * memory sequentially; the table grows when three quarters of it are used, which keeps the sweep short.
+ * Cancelling clears the live bit and leaves the entry where it is; it is dropped, and its slot and
+ * handler id freed, when it reaches the top, or earlier when cancelled entries outnumber live ones and
+ * the whole heap is filtered. Rescheduling is a cancel plus a new entry, hence a new id.
  *
  * <p>Ids pack the slot (low 31 bits) and the low 32 bits of a never-reset insertion counter as a stamp,
- * so the id of an event that fired or was cancelled stays dead after its slot is recycled (unless the
+ * so the id of an event that fired or was cancelled stays dead after its slot is reused (unless the
  * same slot is reissued with an equal stamp 2^32 insertions later). Ids are never negative.
  */
 final class EventQueue {
@@ -44,8 +48,9 @@ final class EventQueue {
     private static final int SLOT_BITS = 31;
     private static final long SLOT_MASK = (1L << SLOT_BITS) - 1;
     private static final long STAMP_MASK = 0xFFFF_FFFFL;
-    /** Array index of the root's key; aligns every group of four children on 64 bytes. */
-    private static final int ROOT = 4;
+    /** Slot record: stamp << 32 | phase << 29 | handler id. */
+    private static final int HANDLER_BITS = 29;
+    static final int MAX_HANDLER_IDS = 1 << HANDLER_BITS;
     private static final int COMPACT_MIN_SIZE = 8;
 
     private final long horizonMs;
@@ -53,18 +58,18 @@ final class EventQueue {
     private final long ordinalMask;
     private final int timeShift;
 
-    /** Entry j: [ROOT + 2j] its key, [ROOT + 2j + 1] its slot. */
-    private long[] heap;
-    private int size;
+    private final RadixHeap heap = new RadixHeap();
+    private final HandlerTable handlers;
+    private final RadixHeap.TagFilter keepLive = this::keepLive;
     private int stale;
     private long nextOrdinal;
 
-    private EventHandler[] handlers;
-    /** Per slot: [2s] phase << 32 | id stamp, [2s + 1] the payload. */
+    /** Per slot: [2s] stamp << 32 | phase << 29 | handler id, [2s + 1] the payload. */
     private long[] slotData;
-    private int[] freeSlots;
-    private int freeCount;
-    private int slotCount;
+    private long[] usedBits;
+    private long[] liveBits;
+    private int slotCapacity;
+    private int cursor;
     private long insertions;
 
     // What the last successful poll removed; read right after the poll, no allocation.
@@ -90,38 +95,27 @@ final class EventQueue {
         this.ordinalBits = Math.min(63 - PHASE_BITS - timeBits, maxOrdinalBits);
         this.ordinalMask = (1L << ordinalBits) - 1;
         this.timeShift = ordinalBits + PHASE_BITS;
-        int capacity = Math.max(16, initialCapacity);
-        heap = new long[ROOT + 2 * capacity];
-        handlers = new EventHandler[capacity];
-        slotData = new long[2 * capacity];
-        freeSlots = new int[capacity];
+        this.handlers = new HandlerTable(MAX_HANDLER_IDS);
+        // Room for the expected events at three quarters use, in whole bitmap words.
+        long slots = Math.max(64, (4L * Math.max(0, initialCapacity) / 3 + 63) & ~63L);
+        resizeSlots((int) Math.min(slots, 1L << 30));
     }
 
     /** Live (not cancelled, not yet polled) events. */
     int liveCount() {
-        return size - stale;
+        return heap.size() - stale;
     }
 
-    /** Heap entries including cancelled ones; for tests of the compaction bound. */
-    int heapSize() {
-        return size;
+    /** Entries including cancelled ones; for tests of the compaction bound. */
+    int entryCount() {
+        return heap.size();
     }
 
     /** Adds an event at {@code timeMs >= 0}; times after the horizon are accepted and never polled. */
     long add(long timeMs, int phase, EventHandler handler, long payload) {
         Objects.requireNonNull(handler, "handler");
         ensureOrdinalAvailable();
-        long stamp = insertions++ & STAMP_MASK;
-        int slot = freeCount > 0 ? freeSlots[--freeCount] : newSlot();
-        handlers[slot] = handler;
-        slotData[2 * slot] = ((long) phase << 32) | stamp;
-        slotData[2 * slot + 1] = payload;
-        if (ROOT + 2 * size == heap.length) {
-            heap = Arrays.copyOf(heap, ROOT + 2 * grownCapacity(size));
-        }
-        long keyTime = Math.min(timeMs, horizonMs + 1);
-        siftUp(size++, (keyTime << timeShift) | ((long) phase << ordinalBits) | nextOrdinal++, slot);
-        return (stamp << SLOT_BITS) | slot;
+        return enter(timeMs, phase, handlers.acquire(handler), payload);
     }
 
     boolean cancel(long id) {
@@ -140,17 +134,18 @@ final class EventQueue {
             return -1;
         }
         ensureOrdinalAvailable();
-        EventHandler handler = handlers[slot];
-        int phase = (int) (slotData[2 * slot] >>> 32);
+        long record = slotData[2 * slot];
+        int handlerId = (int) record & ((1 << HANDLER_BITS) - 1);
+        handlers.retain(handlerId);
         long payload = slotData[2 * slot + 1];
         kill(slot);
-        return add(newTimeMs, phase, handler, payload);
+        return enter(newTimeMs, phaseOfRecord(record), handlerId, payload);
     }
 
     /** The phase ordinal of a live event, or -1 if the id is not live. */
     int phaseOf(long id) {
         int slot = liveSlot(id);
-        return slot < 0 ? -1 : (int) (slotData[2 * slot] >>> 32);
+        return slot < 0 ? -1 : phaseOfRecord(slotData[2 * slot]);
     }
 
     /**
@@ -159,25 +154,30 @@ final class EventQueue {
      * {@code polled*} accessors and its id is dead.
      */
     boolean pollUpTo(long maxTimeMs) {
-        while (size > 0) {
-            long key = heap[ROOT];
+        final RadixHeap h = heap;
+        while (h.peek()) {
+            long key = h.topKey();
             long timeMs = key >>> timeShift;
             if (timeMs > maxTimeMs || timeMs > horizonMs) {
                 return false;
             }
-            int slot = (int) heap[ROOT + 1];
-            removeTop();
-            EventHandler handler = handlers[slot];
-            freeSlots[freeCount++] = slot;
-            if (handler == null) {
+            long payload = h.topPayload();
+            long tag = h.topTag();
+            h.removeTop();
+            int slot = (int) tag;
+            boolean live = (liveBits[slot >>> 6] & (1L << slot)) != 0;
+            freeSlot(slot);
+            int handlerId = (int) (tag >>> 32);
+            EventHandler handler = handlers.handler(handlerId);
+            handlers.release(handlerId);
+            if (!live) {
                 stale--;
                 continue;
             }
-            handlers[slot] = null;
             polledTimeMs = timeMs;
             polledPhase = (int) (key >>> ordinalBits) & ((1 << PHASE_BITS) - 1);
             polledHandler = handler;
-            polledPayload = slotData[2 * slot + 1];
+            polledPayload = payload;
             return true;
         }
         return false;
@@ -204,6 +204,33 @@ final class EventQueue {
         polledHandler = null;
     }
 
+    /** Compaction: keeps live entries, frees the slot and handler id of the others. */
+    private boolean keepLive(long tag) {
+        int slot = (int) tag;
+        if ((liveBits[slot >>> 6] & (1L << slot)) != 0) {
+            return true;
+        }
+        freeSlot(slot);
+        handlers.release((int) (tag >>> 32));
+        return false;
+    }
+
+    /** Files a new event whose handler id is already counted; returns its id. */
+    private long enter(long timeMs, int phase, int handlerId, long payload) {
+        long stamp = insertions++ & STAMP_MASK;
+        int slot = allocateSlot();
+        slotData[2 * slot] = (stamp << 32) | ((long) phase << HANDLER_BITS) | handlerId;
+        slotData[2 * slot + 1] = payload;
+        long keyTime = Math.min(timeMs, horizonMs + 1);
+        long key = (keyTime << timeShift) | ((long) phase << ordinalBits) | nextOrdinal++;
+        heap.add(key, payload, ((long) handlerId << 32) | slot);
+        return (stamp << SLOT_BITS) | slot;
+    }
+
+    private static int phaseOfRecord(long record) {
+        return (int) (record >>> HANDLER_BITS) & ((1 << PHASE_BITS) - 1);
+    }
+
     /** Renumbers when the ordinal counter has run out; throws, changing nothing visible, if it cannot. */
     private void ensureOrdinalAvailable() {
         if (nextOrdinal > ordinalMask) {
@@ -216,159 +243,101 @@ final class EventQueue {
             return -1;
         }
         long slotBits = id & SLOT_MASK;
-        if (slotBits >= slotCount) {
+        if (slotBits >= slotCapacity) {
             return -1;
         }
         int slot = (int) slotBits;
-        if (handlers[slot] == null || (slotData[2 * slot] & STAMP_MASK) != (id >>> SLOT_BITS)) {
+        if ((liveBits[slot >>> 6] & (1L << slot)) == 0 || slotData[2 * slot] >>> 32 != id >>> SLOT_BITS) {
             return -1;
         }
         return slot;
     }
 
-    /** Marks a live slot cancelled; its heap entry is dropped later. */
+    /** Marks a live slot cancelled; its entry is dropped later. */
     private void kill(int slot) {
-        handlers[slot] = null;
+        liveBits[slot >>> 6] &= ~(1L << slot);
         stale++;
+        int size = heap.size();
         if (size >= COMPACT_MIN_SIZE && stale > (size >>> 1)) {
-            compact();
+            heap.retainIf(keepLive);
+            stale = 0;
         }
     }
 
-    private int newSlot() {
-        if (slotCount == handlers.length) {
-            int capacity = grownCapacity(handlers.length);
-            handlers = Arrays.copyOf(handlers, capacity);
-            slotData = Arrays.copyOf(slotData, 2 * capacity);
-            freeSlots = Arrays.copyOf(freeSlots, capacity);
+    /** The first free slot at or after the cursor, wrapping around; the table is never full. */
+    private int allocateSlot() {
+        if (4L * heap.size() >= 3L * slotCapacity) {
+            resizeSlots(grownSlots(slotCapacity));
         }
-        return slotCount++;
+        final long[] used = usedBits;
+        int w = cursor >>> 6;
+        long free = ~used[w] & (-1L << cursor);
+        while (free == 0) {
+            w = w + 1 == used.length ? 0 : w + 1;
+            free = ~used[w];
+        }
+        int slot = (w << 6) + Long.numberOfTrailingZeros(free);
+        long bit = 1L << slot;
+        used[w] |= bit;
+        liveBits[w] |= bit;
+        cursor = slot + 1 == slotCapacity ? 0 : slot + 1;
+        return slot;
     }
 
-    private static int grownCapacity(int capacity) {
-        // Two longs per slot: stay below the largest array a JVM allows.
-        int max = (Integer.MAX_VALUE - 16) / 2;
-        if (capacity >= max) {
+    private void freeSlot(int slot) {
+        long clear = ~(1L << slot);
+        usedBits[slot >>> 6] &= clear;
+        liveBits[slot >>> 6] &= clear;
+    }
+
+    private void resizeSlots(int capacity) {
+        slotData = slotData == null ? new long[2 * capacity] : Arrays.copyOf(slotData, 2 * capacity);
+        usedBits = usedBits == null ? new long[capacity >>> 6] : Arrays.copyOf(usedBits, capacity >>> 6);
+        liveBits = liveBits == null ? new long[capacity >>> 6] : Arrays.copyOf(liveBits, capacity >>> 6);
+        slotCapacity = capacity;
+    }
+
+    private static int grownSlots(int capacity) {
+        // Two longs per slot, and slot numbers must fit in the id.
+        if (capacity >= 1 << 30) {
             throw new IllegalStateException("too many pending events: " + capacity);
         }
-        return (int) Math.min(max, capacity * 2L);
-    }
-
-    private void siftUp(int j, long key, int slot) {
-        final long[] h = heap;
-        while (j > 0) {
-            int parent = (j - 1) >>> 2;
-            long parentKey = h[ROOT + 2 * parent];
-            if (parentKey < key) {
-                break;
-            }
-            h[ROOT + 2 * j] = parentKey;
-            h[ROOT + 2 * j + 1] = h[ROOT + 2 * parent + 1];
-            j = parent;
-        }
-        h[ROOT + 2 * j] = key;
-        h[ROOT + 2 * j + 1] = slot;
-    }
-
-    private void removeTop() {
-        int n = --size;
-        if (n > 0) {
-            siftDown(0, heap[ROOT + 2 * n], (int) heap[ROOT + 2 * n + 1]);
-        }
-    }
-
-    private void siftDown(int j, long key, int slot) {
-        final long[] h = heap;
-        final int n = size;
-        while (true) {
-            int first = (j << 2) + 1;
-            if (first >= n) {
-                break;
-            }
-            int end = Math.min(first + 4, n);
-            int best = first;
-            long bestKey = h[ROOT + 2 * first];
-            for (int c = first + 1; c < end; c++) {
-                long childKey = h[ROOT + 2 * c];
-                if (childKey < bestKey) {
-                    bestKey = childKey;
-                    best = c;
-                }
-            }
-            if (bestKey > key) {
-                break;
-            }
-            h[ROOT + 2 * j] = bestKey;
-            h[ROOT + 2 * j + 1] = h[ROOT + 2 * best + 1];
-            j = best;
-        }
-        h[ROOT + 2 * j] = key;
-        h[ROOT + 2 * j + 1] = slot;
-    }
-
-    /** Drops cancelled entries, recycling their slots, and rebuilds the heap in linear time (Floyd). */
-    private void compact() {
-        final long[] h = heap;
-        int kept = 0;
-        for (int j = 0; j < size; j++) {
-            int slot = (int) h[ROOT + 2 * j + 1];
-            if (handlers[slot] == null) {
-                freeSlots[freeCount++] = slot;
-            } else {
-                h[ROOT + 2 * kept] = h[ROOT + 2 * j];
-                h[ROOT + 2 * kept + 1] = slot;
-                kept++;
-            }
-        }
-        size = kept;
-        stale = 0;
-        for (int j = (kept - 2) >> 2; j >= 0; j--) {
-            siftDown(j, h[ROOT + 2 * j], (int) h[ROOT + 2 * j + 1]);
-        }
+        return 2 * capacity;
     }
 
     /**
      * Gives the pending entries fresh ordinals: their rank among entries of the same time and phase.
-     * Heapsort in place (descending), reversed to ascending, which is itself a valid heap; rewriting the
-     * ordinals by rank keeps it sorted.
+     * The entries are taken out in key order, rewritten, and added again to the emptied heap.
      */
     private void renumber() {
-        compact();
-        final long[] h = heap;
-        final int n = size;
-        for (int end = n - 1; end > 0; end--) {
-            long minKey = h[ROOT];
-            long minSlot = h[ROOT + 1];
-            size = end;
-            siftDown(0, h[ROOT + 2 * end], (int) h[ROOT + 2 * end + 1]);
-            h[ROOT + 2 * end] = minKey;
-            h[ROOT + 2 * end + 1] = minSlot;
+        if (stale > 0) {
+            heap.retainIf(keepLive);
+            stale = 0;
         }
-        size = n;
-        for (int i = 0, j = n - 1; i < j; i++, j--) {
-            swap(h, ROOT + 2 * i, ROOT + 2 * j);
-            swap(h, ROOT + 2 * i + 1, ROOT + 2 * j + 1);
+        final int n = heap.size();
+        long[] sorted = new long[3 * n];
+        for (int i = 0; i < 3 * n; i += 3) {
+            heap.peek();
+            sorted[i] = heap.topKey();
+            sorted[i + 1] = heap.topPayload();
+            sorted[i + 2] = heap.topTag();
+            heap.removeTop();
         }
+        heap.clear();
         long previousGroup = -1;
         long rank = 0;
         long maxRank = 0;
-        for (int i = 0; i < n; i++) {
-            long group = h[ROOT + 2 * i] >>> ordinalBits;
+        for (int i = 0; i < 3 * n; i += 3) {
+            long group = sorted[i] >>> ordinalBits;
             rank = group == previousGroup ? rank + 1 : 0;
             previousGroup = group;
-            h[ROOT + 2 * i] = (group << ordinalBits) | rank;
             maxRank = Math.max(maxRank, rank);
+            heap.add((group << ordinalBits) | rank, sorted[i + 1], sorted[i + 2]);
         }
         nextOrdinal = n == 0 ? 0 : maxRank + 1;
         if (nextOrdinal > ordinalMask) {
             throw new IllegalStateException("more than " + ordinalMask
-                    + " events pending at one instant and phase; the heap cannot order them");
+                    + " events pending at one instant and phase; the queue cannot order them");
         }
-    }
-
-    private static void swap(long[] a, int i, int j) {
-        long t = a[i];
-        a[i] = a[j];
-        a[j] = t;
     }
 }

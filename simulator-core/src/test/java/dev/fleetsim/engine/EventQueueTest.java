@@ -26,7 +26,7 @@ final class EventQueueTest {
 
         // 250 live events; stale entries may never exceed half the heap (compaction bound), so <= 500.
         assertThat(q.liveCount()).isEqualTo(250);
-        assertThat(q.heapSize()).isLessThanOrEqualTo(500);
+        assertThat(q.entryCount()).isLessThanOrEqualTo(500);
         long previous = Long.MIN_VALUE;
         int polled = 0;
         while (q.pollUpTo(1_000_000)) {
@@ -36,7 +36,7 @@ final class EventQueueTest {
             polled++;
         }
         assertThat(polled).isEqualTo(250);
-        assertThat(q.heapSize()).isZero();
+        assertThat(q.entryCount()).isZero();
     }
 
     @Test
@@ -44,12 +44,20 @@ final class EventQueueTest {
         EventQueue q = new EventQueue(1_000_000, 16);
         long first = q.add(1, 0, NOOP, 0);
         assertThat(q.pollUpTo(10)).isTrue();
-        long second = q.add(2, 0, NOOP, 0);
+        // The smallest slot table has 64 slots, handed out in turn: the 65th event reuses the first slot.
+        long last = -1;
+        for (int i = 2; i <= 64; i++) {
+            last = q.add(i, 0, NOOP, 0);
+            assertThat(q.pollUpTo(i)).isTrue();
+        }
+        long second = q.add(65, 0, NOOP, 0);
 
-        assertThat(second).isNotEqualTo(first);
+        assertThat(last & 0x7FFF_FFFFL).isEqualTo(63);
         // Same recycled slot (low 31 bits), different stamp.
         assertThat(second & 0x7FFF_FFFFL).isEqualTo(first & 0x7FFF_FFFFL);
+        assertThat(second).isNotEqualTo(first);
         assertThat(q.phaseOf(first)).isEqualTo(-1);
+        assertThat(q.cancel(first)).isFalse();
         assertThat(q.phaseOf(second)).isZero();
     }
 
