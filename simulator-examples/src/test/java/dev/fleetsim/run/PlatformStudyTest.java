@@ -1,0 +1,58 @@
+package dev.fleetsim.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fleetsim.cli.FleetsimCli;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The study "one service four ways" (docs/studies.md): 24 replicas of 1 vCPU / 2 GiB for 30 days on EC2, ECS on
+ * EC2, ECS on Fargate and EKS. Each total is derived by hand in the scenario file's header.
+ */
+final class PlatformStudyTest {
+
+    private static JsonNode report(String name) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = new FleetsimCli().execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), "run",
+                "../scenarios/studies/platforms/" + name + ".yaml", "--format", "json");
+        assertThat(status).as("stderr: %s", err.toString(StandardCharsets.UTF_8)).isZero();
+        return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void ec2_twelveInstances() throws Exception {
+        // 12 x $0.085 x 720 h
+        assertThat(report("ec2").get("bill").get("total").asText()).isEqualTo("734.40");
+    }
+
+    @Test
+    void ecsOnEc2_fourTasksPerHost_sixHosts() throws Exception {
+        // 6 x $0.17 x 720 h: 4 tasks of 1024 units / 2048 MiB fill a c6i.xlarge exactly
+        JsonNode r = report("ecs-ec2");
+        assertThat(r.get("bill").get("total").asText()).isEqualTo("734.40");
+        assertThat(r.get("workloads").get(0).get("pending").asLong()).isZero();
+        assertThat(r.get("capacity").get("meanCpuUtilization").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void ecsOnFargate_perVcpuAndGbHour() throws Exception {
+        // 24 x (0.04048 + 2 x 0.004445) x 720 = 853.1136
+        assertThat(report("ecs-fargate").get("bill").get("total").asText()).isEqualTo("853.11");
+    }
+
+    @Test
+    void eks_kubeReservedLeavesThreePodsPerNode_plusControlPlane() throws Exception {
+        // 8 nodes x $0.17 x 720 h + $0.10 x 720 h = 979.20 + 72.00
+        JsonNode r = report("eks");
+        assertThat(r.get("bill").get("total").asText()).isEqualTo("1051.20");
+        assertThat(r.get("bill").get("byService").get("eks").asText()).isEqualTo("72.00");
+        assertThat(r.get("workloads").get(0).get("pending").asLong()).isZero();
+    }
+}
