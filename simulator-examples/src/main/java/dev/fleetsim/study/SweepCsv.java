@@ -1,5 +1,6 @@
 package dev.fleetsim.study;
 
+import dev.fleetsim.billing.LineItemCsv;
 import dev.fleetsim.report.Money;
 import dev.fleetsim.report.Report;
 import java.math.BigDecimal;
@@ -21,19 +22,19 @@ public final class SweepCsv {
         StringBuilder s = new StringBuilder();
         s.append("point");
         for (Sweep.Axis a : sweep.axes()) {
-            s.append(',').append(field(a.path()));
+            s.append(',').append(LineItemCsv.field(a.path()));
         }
         s.append(",total,unblendedTotal");
         Map<String, BigDecimal> models = rows.isEmpty() ? Map.of() : rows.get(0).report().bill().byPricingModel();
         for (String model : models.keySet()) {
-            s.append(',').append(field(model));
+            s.append(',').append(LineItemCsv.field(model));
         }
         s.append(",peakInstances,spotInterruptionNotices\n");
         for (SweepRunner.Row row : rows) {
             Report r = row.report();
             s.append(row.point().index());
             for (String v : row.point().values()) {
-                s.append(',').append(field(v));
+                s.append(',').append(LineItemCsv.field(v));
             }
             s.append(',').append(Money.format(r.bill().total())).append(',')
                     .append(Money.format(r.bill().unblendedTotal()));
@@ -47,14 +48,4 @@ public final class SweepCsv {
         return s.toString();
     }
 
-    /** RFC 4180: quote a field holding a comma, quote or line break. */
-    static String field(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                return '"' + value.replace("\"", "\"\"") + '"';
-            }
-        }
-        return value;
-    }
 }

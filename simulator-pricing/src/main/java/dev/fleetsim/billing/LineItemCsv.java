@@ -47,7 +47,8 @@ public final class LineItemCsv {
         }
     }
 
-    static String field(String value) {
+    /** RFC 4180: quotes a field holding a comma, quote or line break; every CSV fleetsim writes uses it. */
+    public static String field(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == ',' || c == '"' || c == '\n' || c == '\r') {
