@@ -66,9 +66,11 @@ final class EventQueue {
 
     /** Per slot: [2s] stamp << 32 | phase << 29 | handler id, [2s + 1] the payload. */
     private long[] slotData;
-    private long[] usedBits;
-    private long[] liveBits;
+    /** Per 64 slots: [2w] the used bits, [2w + 1] the live bits; one cache line serves both. */
+    private long[] slotBits;
     private int slotCapacity;
+    /** Three quarters of the capacity: the table grows before more slots are used. */
+    private int slotLimit;
     private int cursor;
     private long insertions;
 
@@ -165,8 +167,7 @@ final class EventQueue {
             long tag = h.topTag();
             h.removeTop();
             int slot = (int) tag;
-            boolean live = (liveBits[slot >>> 6] & (1L << slot)) != 0;
-            freeSlot(slot);
+            boolean live = freeSlot(slot);
             int handlerId = (int) (tag >>> 32);
             EventHandler handler = handlers.handler(handlerId);
             handlers.release(handlerId);
@@ -207,7 +208,7 @@ final class EventQueue {
     /** Compaction: keeps live entries, frees the slot and handler id of the others. */
     private boolean keepLive(long tag) {
         int slot = (int) tag;
-        if ((liveBits[slot >>> 6] & (1L << slot)) != 0) {
+        if ((slotBits[2 * (slot >>> 6) + 1] & (1L << slot)) != 0) {
             return true;
         }
         freeSlot(slot);
@@ -242,12 +243,12 @@ final class EventQueue {
         if (id < 0) {
             return -1;
         }
-        long slotBits = id & SLOT_MASK;
-        if (slotBits >= slotCapacity) {
+        long slotNumber = id & SLOT_MASK;
+        if (slotNumber >= slotCapacity) {
             return -1;
         }
-        int slot = (int) slotBits;
-        if ((liveBits[slot >>> 6] & (1L << slot)) == 0 || slotData[2 * slot] >>> 32 != id >>> SLOT_BITS) {
+        int slot = (int) slotNumber;
+        if ((slotBits[2 * (slot >>> 6) + 1] & (1L << slot)) == 0 || slotData[2 * slot] >>> 32 != id >>> SLOT_BITS) {
             return -1;
         }
         return slot;
@@ -255,7 +256,7 @@ final class EventQueue {
 
     /** Marks a live slot cancelled; its entry is dropped later. */
     private void kill(int slot) {
-        liveBits[slot >>> 6] &= ~(1L << slot);
+        slotBits[2 * (slot >>> 6) + 1] &= ~(1L << slot);
         stale++;
         int size = heap.size();
         if (size >= COMPACT_MIN_SIZE && stale > (size >>> 1)) {
@@ -266,35 +267,40 @@ final class EventQueue {
 
     /** The first free slot at or after the cursor, wrapping around; the table is never full. */
     private int allocateSlot() {
-        if (4L * heap.size() >= 3L * slotCapacity) {
+        if (heap.size() >= slotLimit) {
             resizeSlots(grownSlots(slotCapacity));
         }
-        final long[] used = usedBits;
+        final long[] bits = slotBits;
         int w = cursor >>> 6;
-        long free = ~used[w] & (-1L << cursor);
+        long free = ~bits[2 * w] & (-1L << cursor);
         while (free == 0) {
-            w = w + 1 == used.length ? 0 : w + 1;
-            free = ~used[w];
+            w = 2 * (w + 1) == bits.length ? 0 : w + 1;
+            free = ~bits[2 * w];
         }
         int slot = (w << 6) + Long.numberOfTrailingZeros(free);
         long bit = 1L << slot;
-        used[w] |= bit;
-        liveBits[w] |= bit;
+        bits[2 * w] |= bit;
+        bits[2 * w + 1] |= bit;
         cursor = slot + 1 == slotCapacity ? 0 : slot + 1;
         return slot;
     }
 
-    private void freeSlot(int slot) {
-        long clear = ~(1L << slot);
-        usedBits[slot >>> 6] &= clear;
-        liveBits[slot >>> 6] &= clear;
+    /** Frees a used slot; returns whether it was live. */
+    private boolean freeSlot(int slot) {
+        final long[] bits = slotBits;
+        int w = 2 * (slot >>> 6);
+        long bit = 1L << slot;
+        long live = bits[w + 1];
+        bits[w] &= ~bit;
+        bits[w + 1] = live & ~bit;
+        return (live & bit) != 0;
     }
 
     private void resizeSlots(int capacity) {
         slotData = slotData == null ? new long[2 * capacity] : Arrays.copyOf(slotData, 2 * capacity);
-        usedBits = usedBits == null ? new long[capacity >>> 6] : Arrays.copyOf(usedBits, capacity >>> 6);
-        liveBits = liveBits == null ? new long[capacity >>> 6] : Arrays.copyOf(liveBits, capacity >>> 6);
+        slotBits = slotBits == null ? new long[capacity >>> 5] : Arrays.copyOf(slotBits, capacity >>> 5);
         slotCapacity = capacity;
+        slotLimit = (int) (3L * capacity / 4);
     }
 
     private static int grownSlots(int capacity) {
