@@ -113,6 +113,11 @@ final class EventQueue {
         return heap.size();
     }
 
+    /** Handler ids held, referenced or awaiting a purge; for tests that per-event handlers are forgotten. */
+    int handlerIdCount() {
+        return handlers.indexedCount();
+    }
+
     /** Adds an event at {@code timeMs >= 0}; times after the horizon are accepted and never polled. */
     long add(long timeMs, int phase, EventHandler handler, long payload) {
         Objects.requireNonNull(handler, "handler");
