@@ -52,6 +52,10 @@ final class EventQueue {
     private static final int HANDLER_BITS = 29;
     static final int MAX_HANDLER_IDS = 1 << HANDLER_BITS;
     private static final int COMPACT_MIN_SIZE = 8;
+    /** Slot states, two bits per slot (slot s at bit 2s mod 64): used, and live (which implies used). */
+    private static final long USED = 1;
+    private static final long LIVE = 2;
+    private static final long USED_BITS = 0x5555_5555_5555_5555L;
 
     private final long horizonMs;
     private final int ordinalBits;
@@ -66,7 +70,7 @@ final class EventQueue {
 
     /** Per slot: [2s] stamp << 32 | phase << 29 | handler id, [2s + 1] the payload. */
     private long[] slotData;
-    /** Per 64 slots: [2w] the used bits, [2w + 1] the live bits; one cache line serves both. */
+    /** The slots' states, 32 to a word, so that taking an event reads and writes one word. */
     private long[] slotBits;
     private int slotCapacity;
     /** Three quarters of the capacity: the table grows before more slots are used. */
@@ -213,7 +217,7 @@ final class EventQueue {
     /** Compaction: keeps live entries, frees the slot and handler id of the others. */
     private boolean keepLive(long tag) {
         int slot = (int) tag;
-        if ((slotBits[2 * (slot >>> 6) + 1] & (1L << slot)) != 0) {
+        if ((slotBits[slot >>> 5] & (LIVE << (slot << 1))) != 0) {
             return true;
         }
         freeSlot(slot);
@@ -253,7 +257,7 @@ final class EventQueue {
             return -1;
         }
         int slot = (int) slotNumber;
-        if ((slotBits[2 * (slot >>> 6) + 1] & (1L << slot)) == 0 || slotData[2 * slot] >>> 32 != id >>> SLOT_BITS) {
+        if ((slotBits[slot >>> 5] & (LIVE << (slot << 1))) == 0 || slotData[2 * slot] >>> 32 != id >>> SLOT_BITS) {
             return -1;
         }
         return slot;
@@ -261,7 +265,7 @@ final class EventQueue {
 
     /** Marks a live slot cancelled; its entry is dropped later. */
     private void kill(int slot) {
-        slotBits[2 * (slot >>> 6) + 1] &= ~(1L << slot);
+        slotBits[slot >>> 5] &= ~(LIVE << (slot << 1));
         stale++;
         int size = heap.size();
         if (size >= COMPACT_MIN_SIZE && stale > (size >>> 1)) {
@@ -276,16 +280,14 @@ final class EventQueue {
             resizeSlots(grownSlots(slotCapacity));
         }
         final long[] bits = slotBits;
-        int w = cursor >>> 6;
-        long free = ~bits[2 * w] & (-1L << cursor);
+        int w = cursor >>> 5;
+        long free = ~bits[w] & USED_BITS & (-1L << (cursor << 1));
         while (free == 0) {
-            w = 2 * (w + 1) == bits.length ? 0 : w + 1;
-            free = ~bits[2 * w];
+            w = w + 1 == bits.length ? 0 : w + 1;
+            free = ~bits[w] & USED_BITS;
         }
-        int slot = (w << 6) + Long.numberOfTrailingZeros(free);
-        long bit = 1L << slot;
-        bits[2 * w] |= bit;
-        bits[2 * w + 1] |= bit;
+        int slot = (w << 5) + (Long.numberOfTrailingZeros(free) >>> 1);
+        bits[w] |= (USED | LIVE) << (slot << 1);
         cursor = slot + 1 == slotCapacity ? 0 : slot + 1;
         return slot;
     }
@@ -293,12 +295,10 @@ final class EventQueue {
     /** Frees a used slot; returns whether it was live. */
     private boolean freeSlot(int slot) {
         final long[] bits = slotBits;
-        int w = 2 * (slot >>> 6);
-        long bit = 1L << slot;
-        long live = bits[w + 1];
-        bits[w] &= ~bit;
-        bits[w + 1] = live & ~bit;
-        return (live & bit) != 0;
+        int w = slot >>> 5;
+        long word = bits[w];
+        bits[w] = word & ~((USED | LIVE) << (slot << 1));
+        return (word & (LIVE << (slot << 1))) != 0;
     }
 
     private void resizeSlots(int capacity) {
