@@ -34,6 +34,8 @@ import org.openjdk.jmh.annotations.State;
  * <ul>
  *   <li>{@code fleetsim}: the real kernel, {@link Simulation#step()}: it pops the event and dispatches
  *       it to a handler, which schedules the next one; includes the stale-entry check and slot recycling.
+ *   <li>{@code heap4ary}: the engine's previous queue, a 4-ary heap of packed keys with per-event slots
+ *       ({@link Heap4aryQueue}), polled and refilled directly without the kernel around it.
  *   <li>{@code priorityQueue}: {@link PriorityQueue} of small event objects, comparator on
  *       (time, phase, sequence).
  *   <li>{@code treeSet}: {@link TreeSet} of the same objects: the structure of CloudSim Plus's future
@@ -70,6 +72,12 @@ public class EventQueueBenchmark {
             HoldQueue create(long[] initialTimesMs, long[] incrementsMs) {
                 return new TreeSetHold(initialTimesMs, incrementsMs);
             }
+        },
+        heap4ary {
+            @Override
+            HoldQueue create(long[] initialTimesMs, long[] incrementsMs) {
+                return new Heap4aryHold(initialTimesMs, incrementsMs);
+            }
         };
 
         abstract HoldQueue create(long[] initialTimesMs, long[] incrementsMs);
@@ -80,7 +88,7 @@ public class EventQueueBenchmark {
     private static final int INCREMENT_TABLE_SIZE = 1 << 16;
     private static final long SEED = 20_260_101L;
 
-    @Param({"fleetsim", "priorityQueue", "treeSet"})
+    @Param({"fleetsim", "heap4ary", "priorityQueue", "treeSet"})
     public QueueKind queue;
 
     @Param({"1000", "1000000"})
@@ -140,6 +148,33 @@ public class EventQueueBenchmark {
                 throw new IllegalStateException("the hold model reached the horizon; use shorter iterations");
             }
             return sim.nowMs();
+        }
+    }
+
+    /** The engine's previous queue, driven directly: no kernel around it, so slightly flattered. */
+    static final class Heap4aryHold implements HoldQueue {
+        private final Heap4aryQueue queue;
+        private final long[] incrementsMs;
+        private int next;
+
+        Heap4aryHold(long[] initialTimesMs, long[] incrementsMs) {
+            this.queue = new Heap4aryQueue(HORIZON_MS, initialTimesMs.length + 1);
+            this.incrementsMs = incrementsMs;
+            EventHandler handler = (s, p) -> { };
+            for (long t : initialTimesMs) {
+                queue.add(t, Phase.COMPLETION.ordinal(), handler, 0);
+            }
+        }
+
+        @Override
+        public long hold() {
+            if (!queue.pollUpTo(HORIZON_MS)) {
+                throw new IllegalStateException("the hold model reached the horizon; use shorter iterations");
+            }
+            long now = queue.polledTimeMs();
+            queue.add(now + incrementsMs[next++ & (INCREMENT_TABLE_SIZE - 1)], Phase.COMPLETION.ordinal(),
+                    queue.polledHandler(), queue.polledPayload());
+            return now;
         }
     }
 

@@ -52,6 +52,10 @@ final class EventQueue {
     private static final int HANDLER_BITS = 29;
     static final int MAX_HANDLER_IDS = 1 << HANDLER_BITS;
     private static final int COMPACT_MIN_SIZE = 8;
+    /** Slot states, two bits per slot (slot s at bit 2s mod 64): used, and live (which implies used). */
+    private static final long USED = 1;
+    private static final long LIVE = 2;
+    private static final long USED_BITS = 0x5555_5555_5555_5555L;
 
     private final long horizonMs;
     private final int ordinalBits;
@@ -66,9 +70,11 @@ final class EventQueue {
 
     /** Per slot: [2s] stamp << 32 | phase << 29 | handler id, [2s + 1] the payload. */
     private long[] slotData;
-    private long[] usedBits;
-    private long[] liveBits;
+    /** The slots' states, 32 to a word, so that taking an event reads and writes one word. */
+    private long[] slotBits;
     private int slotCapacity;
+    /** Three quarters of the capacity: the table grows before more slots are used. */
+    private int slotLimit;
     private int cursor;
     private long insertions;
 
@@ -109,6 +115,11 @@ final class EventQueue {
     /** Entries including cancelled ones; for tests of the compaction bound. */
     int entryCount() {
         return heap.size();
+    }
+
+    /** Handler ids held, referenced or awaiting a purge; for tests that per-event handlers are forgotten. */
+    int handlerIdCount() {
+        return handlers.indexedCount();
     }
 
     /** Adds an event at {@code timeMs >= 0}; times after the horizon are accepted and never polled. */
@@ -165,8 +176,7 @@ final class EventQueue {
             long tag = h.topTag();
             h.removeTop();
             int slot = (int) tag;
-            boolean live = (liveBits[slot >>> 6] & (1L << slot)) != 0;
-            freeSlot(slot);
+            boolean live = freeSlot(slot);
             int handlerId = (int) (tag >>> 32);
             EventHandler handler = handlers.handler(handlerId);
             handlers.release(handlerId);
@@ -207,7 +217,7 @@ final class EventQueue {
     /** Compaction: keeps live entries, frees the slot and handler id of the others. */
     private boolean keepLive(long tag) {
         int slot = (int) tag;
-        if ((liveBits[slot >>> 6] & (1L << slot)) != 0) {
+        if ((slotBits[slot >>> 5] & (LIVE << (slot << 1))) != 0) {
             return true;
         }
         freeSlot(slot);
@@ -242,12 +252,12 @@ final class EventQueue {
         if (id < 0) {
             return -1;
         }
-        long slotBits = id & SLOT_MASK;
-        if (slotBits >= slotCapacity) {
+        long slotNumber = id & SLOT_MASK;
+        if (slotNumber >= slotCapacity) {
             return -1;
         }
-        int slot = (int) slotBits;
-        if ((liveBits[slot >>> 6] & (1L << slot)) == 0 || slotData[2 * slot] >>> 32 != id >>> SLOT_BITS) {
+        int slot = (int) slotNumber;
+        if ((slotBits[slot >>> 5] & (LIVE << (slot << 1))) == 0 || slotData[2 * slot] >>> 32 != id >>> SLOT_BITS) {
             return -1;
         }
         return slot;
@@ -255,7 +265,7 @@ final class EventQueue {
 
     /** Marks a live slot cancelled; its entry is dropped later. */
     private void kill(int slot) {
-        liveBits[slot >>> 6] &= ~(1L << slot);
+        slotBits[slot >>> 5] &= ~(LIVE << (slot << 1));
         stale++;
         int size = heap.size();
         if (size >= COMPACT_MIN_SIZE && stale > (size >>> 1)) {
@@ -266,35 +276,36 @@ final class EventQueue {
 
     /** The first free slot at or after the cursor, wrapping around; the table is never full. */
     private int allocateSlot() {
-        if (4L * heap.size() >= 3L * slotCapacity) {
+        if (heap.size() >= slotLimit) {
             resizeSlots(grownSlots(slotCapacity));
         }
-        final long[] used = usedBits;
-        int w = cursor >>> 6;
-        long free = ~used[w] & (-1L << cursor);
+        final long[] bits = slotBits;
+        int w = cursor >>> 5;
+        long free = ~bits[w] & USED_BITS & (-1L << (cursor << 1));
         while (free == 0) {
-            w = w + 1 == used.length ? 0 : w + 1;
-            free = ~used[w];
+            w = w + 1 == bits.length ? 0 : w + 1;
+            free = ~bits[w] & USED_BITS;
         }
-        int slot = (w << 6) + Long.numberOfTrailingZeros(free);
-        long bit = 1L << slot;
-        used[w] |= bit;
-        liveBits[w] |= bit;
+        int slot = (w << 5) + (Long.numberOfTrailingZeros(free) >>> 1);
+        bits[w] |= (USED | LIVE) << (slot << 1);
         cursor = slot + 1 == slotCapacity ? 0 : slot + 1;
         return slot;
     }
 
-    private void freeSlot(int slot) {
-        long clear = ~(1L << slot);
-        usedBits[slot >>> 6] &= clear;
-        liveBits[slot >>> 6] &= clear;
+    /** Frees a used slot; returns whether it was live. */
+    private boolean freeSlot(int slot) {
+        final long[] bits = slotBits;
+        int w = slot >>> 5;
+        long word = bits[w];
+        bits[w] = word & ~((USED | LIVE) << (slot << 1));
+        return (word & (LIVE << (slot << 1))) != 0;
     }
 
     private void resizeSlots(int capacity) {
         slotData = slotData == null ? new long[2 * capacity] : Arrays.copyOf(slotData, 2 * capacity);
-        usedBits = usedBits == null ? new long[capacity >>> 6] : Arrays.copyOf(usedBits, capacity >>> 6);
-        liveBits = liveBits == null ? new long[capacity >>> 6] : Arrays.copyOf(liveBits, capacity >>> 6);
+        slotBits = slotBits == null ? new long[capacity >>> 5] : Arrays.copyOf(slotBits, capacity >>> 5);
         slotCapacity = capacity;
+        slotLimit = (int) (3L * capacity / 4);
     }
 
     private static int grownSlots(int capacity) {

@@ -72,4 +72,23 @@ final class EventQueueTest {
         assertThat(q.polledPhase()).isEqualTo(2);
         assertThat(q.polledPayload()).isEqualTo(7);
     }
+
+    @Test
+    void pollUpTo_whenHandlersMadePerEvent_forgetsThem() {
+        EventQueue q = new EventQueue(1_000_000, 16);
+        EventHandler recurring = (s, p) -> { };
+        q.add(999_999, 0, recurring, 0);
+        for (int i = 0; i < 100_000; i++) {
+            q.add(i, 0, new EventHandler() {
+                @Override
+                public void onEvent(Simulation sim, long payload) {
+                }
+            }, i);
+            assertThat(q.pollUpTo(i)).isTrue();
+            assertThat(q.polledPayload()).isEqualTo(i);
+        }
+
+        // The handler table purges once 17 ids are unreferenced: the recurring one plus at most 17 others.
+        assertThat(q.handlerIdCount()).isLessThanOrEqualTo(18);
+    }
 }
