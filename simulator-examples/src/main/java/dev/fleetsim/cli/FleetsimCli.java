@@ -2,6 +2,7 @@ package dev.fleetsim.cli;
 
 import dev.fleetsim.catalog.InstanceCatalog;
 import dev.fleetsim.pricing.OnDemandPriceTable;
+import dev.fleetsim.scenario.ScenarioLoader;
 import dev.fleetsim.scenario.ScenarioRunner;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -35,6 +36,9 @@ public final class FleetsimCli implements Callable<Integer> {
     private final Optional<ScenarioRunner> runner;
     private final boolean debug;
     private final boolean terminal;
+    private final Supplier<ScenarioLoader> loader;
+    /** Built on the first call and reused: picocli resets every option before it parses a command line. */
+    private CommandLine commandLine;
     private PrintWriter out;
     private PrintWriter err;
 
@@ -59,6 +63,7 @@ public final class FleetsimCli implements Callable<Integer> {
         this.runner = Optional.ofNullable(runner);
         this.debug = debug;
         this.terminal = terminal;
+        this.loader = memoize(() -> new ScenarioLoader(this.catalog.get()));
     }
 
     public static void main(String[] args) {
@@ -69,9 +74,21 @@ public final class FleetsimCli implements Callable<Integer> {
     public int execute(PrintStream stdout, PrintStream stderr, String... args) {
         out = new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         err = new PrintWriter(new java.io.OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+        if (commandLine == null) {
+            commandLine = commandLine();
+        }
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        try {
+            return commandLine.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private CommandLine commandLine() {
         CommandLine cmd = new CommandLine(this);
-        cmd.setOut(out);
-        cmd.setErr(err);
         cmd.setExitCodeExceptionMapper(e -> INTERNAL_ERROR);
         cmd.setParameterExceptionHandler((ex, args2) -> {
             CommandLine c = ex.getCommandLine();
@@ -84,12 +101,7 @@ public final class FleetsimCli implements Callable<Integer> {
             internalError(ex);
             return INTERNAL_ERROR;
         });
-        try {
-            return cmd.execute(args);
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        return cmd;
     }
 
     /** Without a subcommand: show the usage on stderr. */
@@ -111,6 +123,11 @@ public final class FleetsimCli implements Callable<Integer> {
 
     InstanceCatalog catalog() {
         return catalog.get();
+    }
+
+    /** The scenario loader, shared by every command of this CLI instance. */
+    ScenarioLoader loader() {
+        return loader.get();
     }
 
     OnDemandPriceTable prices() {

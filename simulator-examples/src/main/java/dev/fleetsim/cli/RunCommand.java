@@ -7,7 +7,6 @@ import dev.fleetsim.report.ReportTable;
 import dev.fleetsim.scenario.InvalidScenarioException;
 import dev.fleetsim.scenario.RunOptions;
 import dev.fleetsim.scenario.Scenario;
-import dev.fleetsim.scenario.ScenarioLoader;
 import dev.fleetsim.scenario.ScenarioRunner;
 import dev.fleetsim.scenario.SetOverride;
 import java.io.IOException;
@@ -75,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Scenario scenario;
         try {
-            scenario = new ScenarioLoader(cli.catalog()).load(file, overrides);
+            scenario = cli.loader().load(file, overrides);
         } catch (InvalidScenarioException e) {
             Issues.print(cli.err(), file.toString(), e.issues());
             return FleetsimCli.INVALID_INPUT;

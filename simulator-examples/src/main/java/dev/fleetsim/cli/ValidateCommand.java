@@ -2,7 +2,6 @@ package dev.fleetsim.cli;
 
 import dev.fleetsim.scenario.InvalidScenarioException;
 import dev.fleetsim.scenario.Scenario;
-import dev.fleetsim.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +21,7 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            Scenario scenario = new ScenarioLoader(cli.catalog()).load(file);
+            Scenario scenario = cli.loader().load(file);
             cli.out().println(file + ": OK: " + Summary.of(scenario));
             return FleetsimCli.OK;
         } catch (InvalidScenarioException e) {

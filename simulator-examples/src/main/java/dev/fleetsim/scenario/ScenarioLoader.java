@@ -20,10 +20,14 @@ import java.util.Objects;
  * its structure against the spec records ({@link SchemaChecker}), binds it with Jackson, then validates it
  * ({@link ScenarioValidator}). Every problem is reported at once, in file order, as an
  * {@link InvalidScenarioException}.
+ *
+ * <p>A loader is thread-safe and meant to be reused: it keeps the Jackson deserializers and the schema's
+ * reflection, which cost more to build than a scenario costs to load.
  */
 public final class ScenarioLoader {
 
     private final ObjectMapper mapper = SpecMapper.create();
+    private final SchemaChecker.Reflection reflection = new SchemaChecker.Reflection();
     private final ScenarioValidator validator;
 
     public ScenarioLoader(InstanceCatalog catalog) {
@@ -70,7 +74,7 @@ public final class ScenarioLoader {
         issues.addAll(tree.issues());
         ObjectNode root = (ObjectNode) tree.root();
         Overrides.apply(root, ScenarioSpec.class, overrides, issues);
-        SchemaChecker schema = new SchemaChecker(issues);
+        SchemaChecker schema = new SchemaChecker(issues, reflection);
         schema.checkRoot(root, ScenarioSpec.class);
         // Bad values were pruned: bind and validate the rest, so that every problem is reported in one go.
         ScenarioSpec spec;

@@ -217,6 +217,28 @@ final class FleetsimCliTest {
     }
 
     @Test
+    void execute_reusedInstance_startsEachCommandLineFromTheDefaults() {
+        long[] seen = new long[2];
+        ScenarioRunner runner = (scenario, options) -> {
+            seen[0] = scenario.seed();
+            seen[1] = scenario.spec().ec2().instances().get(0).count();
+            return fixedReport();
+        };
+        FleetsimCli cli = new FleetsimCli(() -> CATALOG, () -> PRICES, runner, false, false);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(sink, true, StandardCharsets.UTF_8);
+
+        int first = cli.execute(print, print, "run", QUICKSTART, "--seed", "99", "--set", "ec2.instances[0].count=5",
+                "--format", "json");
+        int second = cli.execute(print, print, "run", QUICKSTART);
+
+        assertThat(first).isZero();
+        assertThat(second).isZero();
+        // quickstart.yaml: seed 7, and its first instance entry (web) has count 3.
+        assertThat(seen).containsExactly(7, 3);
+    }
+
+    @Test
     void run_out_writesReportJsonAtomically() throws IOException {
         Path out = dir.resolve("out");
 
