@@ -9,6 +9,12 @@ import java.util.Optional;
 /** Suggests the closest valid word for a misspelt key or value (optimal string alignment distance). */
 public final class DidYouMean {
 
+    /**
+     * Suggestions come from the first this many candidates: a hostile file may name 100,000 things and misspell
+     * 100,000 references to them, and comparing every pair would take minutes.
+     */
+    static final int MAX_CANDIDATES = 1_000;
+
     private DidYouMean() {
     }
 
@@ -26,9 +32,17 @@ public final class DidYouMean {
         String needle = input.toLowerCase(Locale.ROOT);
         List<String> best = new ArrayList<>();
         int bestDistance = Integer.MAX_VALUE;
+        int examined = 0;
         for (String candidate : candidates) {
-            int d = distance(needle, candidate.toLowerCase(Locale.ROOT));
+            if (++examined > MAX_CANDIDATES) {
+                break;
+            }
             int allowed = Math.max(1, Math.min(needle.length(), candidate.length()) / 4);
+            // The distance is at least the difference in length: skip the table (a 9 MB key costs nothing).
+            if (Math.abs(needle.length() - candidate.length()) > allowed) {
+                continue;
+            }
+            int d = distance(needle, candidate.toLowerCase(Locale.ROOT));
             if (d > allowed || d > bestDistance) {
                 continue;
             }
@@ -69,7 +83,7 @@ public final class DidYouMean {
 
     /** "did you mean X? valid keys: a, b, c" or just the list when nothing is close. */
     static String hint(String input, Collection<String> candidates, String what) {
-        String list = what + ": " + String.join(", ", candidates);
+        String list = what + ": " + UserText.list(candidates);
         String suggestion = suggestion(input, candidates);
         return suggestion.isEmpty() ? list : suggestion + " " + list;
     }

@@ -34,14 +34,14 @@ public final class Durations {
         } catch (DateTimeParseException | ArithmeticException e) {
             Matcher calendar = CALENDAR.matcher(s);
             if (calendar.matches() && (calendar.group(1) != null || calendar.group(2) != null)) {
-                throw new IllegalArgumentException("'" + text + "' uses months or years, which have no fixed"
+                throw new IllegalArgumentException(UserText.quote(text) + " uses months or years, which have no fixed"
                         + " length; write days instead, e.g. P30D or P365D");
             }
-            throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 duration; write e.g. PT90S,"
+            throw new IllegalArgumentException(UserText.quote(text) + " is not an ISO-8601 duration; write e.g. PT90S,"
                     + " PT10M, PT1H, P1D or P1DT2H");
         }
         if (d.getNano() % 1_000_000 != 0) {
-            throw new IllegalArgumentException("'" + text + "' is finer than a millisecond, the clock's"
+            throw new IllegalArgumentException(UserText.quote(text) + " is finer than a millisecond, the clock's"
                     + " resolution");
         }
         return d;

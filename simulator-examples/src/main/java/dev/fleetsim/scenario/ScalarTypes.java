@@ -42,12 +42,12 @@ final class ScalarTypes {
             if (keys.contains(node.textValue())) {
                 return null;
             }
-            return new Problem("'" + node.textValue() + "' is not a valid value",
+            return new Problem(UserText.quote(node.textValue()) + " is not a valid value",
                     DidYouMean.hint(node.textValue(), keys, "valid values"));
         }
         if (type == String.class) {
             return node.isTextual() ? null : new Problem("expected text, found " + describe(node),
-                    node.isValueNode() ? "quote it: '" + node.asText() + "'" : "");
+                    node.isValueNode() ? "quote it: " + UserText.quote(node.asText()) : "");
         }
         if (type == Integer.class || type == int.class) {
             return node.isIntegralNumber() && node.canConvertToInt() ? null
@@ -123,7 +123,7 @@ final class ScalarTypes {
         try {
             return new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a decimal number");
+            throw new IllegalArgumentException(UserText.quote(text) + " is not a decimal number");
         }
     }
 
@@ -131,7 +131,7 @@ final class ScalarTypes {
         try {
             return OffsetDateTime.parse(text.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 date-time with an offset;"
+            throw new IllegalArgumentException(UserText.quote(text) + " is not an ISO-8601 date-time with an offset;"
                     + " write e.g. 2026-01-01T00:00:00Z");
         }
     }
@@ -139,10 +139,10 @@ final class ScalarTypes {
     static String describe(JsonNode node) {
         if (node.isTextual()) {
             String t = node.textValue();
-            return "text '" + (t.length() > 40 ? t.substring(0, 40) + "..." : t) + "'";
+            return "text " + UserText.quote(t);
         }
         if (node.isNumber()) {
-            return "the number " + node.asText();
+            return "the number " + UserText.abbreviate(node.asText(), UserText.QUOTED_CHARS);
         }
         if (node.isBoolean()) {
             return node.asText();

@@ -82,7 +82,8 @@ public final class ScenarioValidator {
         }
         boolean regionOk = REGION.matcher(s.region()).matches();
         if (!regionOk) {
-            c.issues.add("region", "'" + s.region() + "' is not an AWS region name", "e.g. us-east-1, eu-west-1");
+            c.issues.add("region", UserText.quote(s.region()) + " is not an AWS region name",
+                    "e.g. us-east-1, eu-west-1");
         }
         if (s.zones().isEmpty()) {
             c.issues.add("zones", "needs at least one zone", "e.g. zones: [" + s.region() + "a]");
@@ -253,15 +254,15 @@ public final class ScenarioValidator {
         }
         List<Check.Target> found = c.targets.get(name);
         if (found == null) {
-            c.issues.add(path, "nothing is named '" + name + "'", c.targets.isEmpty() ? ""
+            c.issues.add(path, "nothing is named " + UserText.quote(name), c.targets.isEmpty() ? ""
                     : DidYouMean.hint(name, c.targets.keySet(), "names"));
         } else if (found.size() > 1) {
-            c.issues.add(path, "'" + name + "' names both " + found.get(0).path() + " and " + found.get(1).path(),
-                    "rename one");
+            c.issues.add(path, UserText.quote(name) + " names both " + found.get(0).path() + " and "
+                    + found.get(1).path(), "rename one");
         } else if (mustBeSpot && !found.get(0).spot()) {
-            c.issues.add(path, "'" + name + "' (" + found.get(0).what() + ") runs no Spot capacity, and only Spot"
-                    + " capacity is interrupted", "give it Spot capacity (market: spot, FARGATE_SPOT, or a mix"
-                    + " below 100% On-Demand)");
+            c.issues.add(path, UserText.quote(name) + " (" + found.get(0).what() + ") runs no Spot capacity, and"
+                    + " only Spot capacity is interrupted", "give it Spot capacity (market: spot, FARGATE_SPOT, or a"
+                    + " mix below 100% On-Demand)");
         }
     }
 
@@ -273,7 +274,7 @@ public final class ScenarioValidator {
         for (Map.Entry<String, Double> e : c.spec.processors().entrySet()) {
             String path = Issues.child("processors", e.getKey());
             if (Microarchitecture.fromKey(e.getKey()).isEmpty()) {
-                c.issues.add(path, "unknown processor '" + e.getKey() + "'", DidYouMean.hint(e.getKey(), keys,
+                c.issues.add(path, "unknown processor " + UserText.quote(e.getKey()), DidYouMean.hint(e.getKey(), keys,
                         "valid processors"));
             } else if (e.getValue() == null || !(e.getValue() > 0) || e.getValue() > 100) {
                 c.issues.add(path, "a throughput factor must be above 0 and at most 100, got " + e.getValue(),

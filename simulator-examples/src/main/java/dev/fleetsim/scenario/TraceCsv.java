@@ -60,8 +60,8 @@ public final class TraceCsv {
             int v = columns.indexOf(valueColumn);
             if (t < 0 || v < 0) {
                 String missing = t < 0 ? timeColumn : valueColumn;
-                throw new IllegalArgumentException(file.getFileName() + " has no column '" + missing + "'; its"
-                        + " columns are " + String.join(", ", columns));
+                throw new IllegalArgumentException(file.getFileName() + " has no column " + UserText.quote(missing)
+                        + "; its columns are " + UserText.list(columns));
             }
             long[] timeBuf = new long[64];
             double[] valueBuf = new double[64];
@@ -116,7 +116,7 @@ public final class TraceCsv {
             return new java.math.BigDecimal(cell).movePointRight(3).setScale(0, java.math.RoundingMode.HALF_EVEN)
                     .longValueExact();
         } catch (IllegalArgumentException | ArithmeticException e) {
-            throw new IllegalArgumentException(where(file, line) + "'" + cell + "' is not a time (PT5M, 300"
+            throw new IllegalArgumentException(where(file, line) + UserText.quote(cell) + " is not a time (PT5M, 300"
                     + " seconds, or 2026-01-01T00:05:00Z)");
         }
     }
@@ -126,10 +126,11 @@ public final class TraceCsv {
         try {
             d = Double.parseDouble(cell);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(where(file, line) + "'" + cell + "' is not a number");
+            throw new IllegalArgumentException(where(file, line) + UserText.quote(cell) + " is not a number");
         }
         if (!(d >= 0) || Double.isInfinite(d)) {
-            throw new IllegalArgumentException(where(file, line) + "value " + cell + " must be a finite number >= 0");
+            throw new IllegalArgumentException(where(file, line) + "value " + UserText.quote(cell)
+                    + " must be a finite number >= 0");
         }
         return d;
     }

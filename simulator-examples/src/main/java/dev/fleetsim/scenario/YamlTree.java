@@ -79,8 +79,8 @@ final class YamlTree {
         }
         if (root instanceof ScalarNode) {
             String value = ((ScalarNode) root).getValue();
-            throw fatal("the top level is a single value ('" + abbreviate(value) + "'), not a mapping of"
-                    + " scenario keys", "is this a fleetsim scenario YAML file?");
+            throw fatal("the top level is a single value (" + UserText.quote(abbreviate(value)) + "), not a"
+                    + " mapping of scenario keys", "is this a fleetsim scenario YAML file?");
         }
         YamlTree tree = new YamlTree();
         JsonNode json = tree.convert(root, "");
@@ -338,7 +338,7 @@ final class YamlTree {
     }
 
     private static String abbreviate(String s) {
-        String one = s.replaceAll("\\s+", " ").strip();
+        String one = (s.length() > 200 ? s.substring(0, 200) : s).replaceAll("\\s+", " ").strip();
         return one.length() <= 40 ? one : one.substring(0, 40) + "...";
     }
 

@@ -1,5 +1,6 @@
 package dev.fleetsim.scenario.spec;
 
+import dev.fleetsim.scenario.UserText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
@@ -19,6 +20,10 @@ public record Quantity(BigDecimal value, String text) {
     private static final Pattern SYNTAX = Pattern.compile(
             "([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+))(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E|[eE][+-]?\\d+)?");
     private static final BigDecimal KI = BigDecimal.valueOf(1024);
+    /** Longer text is refused before parsing (BigDecimal parses decimal text in quadratic time). */
+    private static final int MAX_CHARS = 64;
+    /** Quantities from -10^21 to 10^21: beyond any cpu count or byte size, and safe to convert. */
+    private static final int MAX_DIGITS_BEFORE_POINT = 21;
     private static final BigDecimal MIB = KI.multiply(KI);
 
     public Quantity {
@@ -28,10 +33,11 @@ public record Quantity(BigDecimal value, String text) {
 
     /** Parses or throws IllegalArgumentException with a message fit for a user. */
     public static Quantity parse(String text) {
+        String quoted = UserText.quote(text);
         Matcher m = SYNTAX.matcher(text.strip());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a Kubernetes quantity; write e.g. 250m,"
-                    + " 0.5 or 2 for cpu, 128Mi or 1Gi for memory");
+        if (text.length() > MAX_CHARS || !m.matches()) {
+            throw new IllegalArgumentException(quoted + " is not a Kubernetes quantity; write e.g. 250m, 0.5 or 2"
+                    + " for cpu, 128Mi or 1Gi for memory");
         }
         BigDecimal number = new BigDecimal(m.group(1));
         String suffix = m.group(2);

@@ -1,0 +1,93 @@
+package dev.fleetsim.scenario;
+
+import static dev.fleetsim.scenario.Loading.issues;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Regression tests for robustness bugs found by ScenarioFuzzTest and by the hostile files it feeds the CLI
+ * (docs/reliability.md). The timeouts are guards against hangs (each case takes milliseconds when it works),
+ * not performance measurements.
+ */
+final class HostileInputTest {
+
+    private static final String VALID = "name: t\nhorizon: PT1H\n";
+
+    @TempDir
+    Path dir;
+
+    // ---- control characters (fuzzer: an ESC sequence in a zone, tabs, CR and NUL in values) ----
+
+    @Test
+    void issue_controlCharactersInValues_areEscapedSoEachProblemIsOneLine() {
+        List<String> lines = issues(dir, VALID + "zones: [\"\\e[31mred\", \"\\t\", \"x\\r\\u0000\"]\n");
+
+        assertThat(lines).containsExactly(
+                "zones[0]: '\\u001B[31mred' is not a zone of region us-east-1; zones are the region's name and a"
+                        + " letter, e.g. us-east-1a",
+                "zones[1]: '\\t' is not a zone of region us-east-1; zones are the region's name and a letter, e.g."
+                        + " us-east-1a",
+                "zones[2]: 'x\\r\\u0000' is not a zone of region us-east-1; zones are the region's name and a letter,"
+                        + " e.g. us-east-1a");
+        assertThat(String.join("", lines).chars()).noneMatch(Character::isISOControl);
+    }
+
+    @Test
+    void issue_bidiOverrideInAName_isEscaped() {
+        assertThat(new Issue("x", "'\u202Eevil'", "").format()).isEqualTo("x: '\\u202Eevil'");
+    }
+
+    // ---- unbounded echo of user text (fuzzer: out of memory on aliases of a large scalar) ----
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void load_aliasesOfAHugeScalar_giveShortMessages() {
+        // 5,000 instances whose type is the same 100,000-character scalar: 5,000 problems, each quoting 80
+        // characters of it instead of all 100,000 (before: 500 million characters of messages; with 40,000 aliases
+        // of 200,000 characters the JVM ran out of memory).
+        StringBuilder y = new StringBuilder(VALID).append("x: &z \"").append("u".repeat(100_000)).append("\"\n")
+                .append("ec2:\n  instances:\n");
+        for (int i = 0; i < 5_000; i++) {
+            y.append("    - {name: i").append(i).append(", type: *z}\n");
+        }
+        List<String> lines = issues(dir, y.toString());
+
+        assertThat(lines).hasSize(5_001);
+        assertThat(lines.get(1)).isEqualTo("ec2.instances[0].type: unknown instance type '" + "u".repeat(80)
+                + "... (100000 characters)'; fleetsim catalog lists the known types");
+        assertThat(lines).allMatch(line -> line.length() < 300);
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void load_hugeUnknownKey_isShortenedAndGetsNoSuggestion() {
+        // An explicit key ("? KEY"): SnakeYAML refuses plain keys longer than 1024 characters.
+        List<String> lines = issues(dir, VALID + "? " + "k".repeat(2_000_000) + "\n: 1\n");
+
+        assertThat(lines).singleElement().asString()
+                .startsWith("k".repeat(300) + "... (2000000 characters): unknown key; valid keys: name, seed,");
+    }
+
+    @Test
+    void issue_hintListingManyNames_showsTwentyAndCounts() {
+        StringBuilder y = new StringBuilder(VALID).append("ec2:\n  instances:\n");
+        for (int i = 0; i < 30; i++) {
+            y.append("    - {name: n").append(i).append(", type: m5.large, market: spot}\n");
+        }
+        y.append("faults: [{kind: spot-interruption, target: zzzzzz, at: PT1M}]\n");
+
+        assertThat(issues(dir, y.toString())).containsExactly("faults[0].target: nothing is named 'zzzzzz'; names: n0,"
+                + " n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14, n15, n16, n17, n18, n19 and 10 more");
+    }
+
+    private static String eks(String requests) {
+        return "eks:\n  clusters:\n    - name: c\n      nodePools: [{name: p, kind: managed, instanceTypes: [m5.large],"
+                + " min: 1, max: 2}]\n      workloads: [{name: w, kind: Deployment, requests: " + requests + "}]\n";
+    }
+}
