@@ -75,6 +75,7 @@ public final class ScenarioLoader {
         ObjectNode root = (ObjectNode) tree.root();
         Overrides.apply(root, ScenarioSpec.class, overrides, issues);
         SchemaChecker schema = new SchemaChecker(issues, reflection);
+        tree.dropped().forEach(schema::alreadyReported);
         schema.checkRoot(root, ScenarioSpec.class);
         // Bad values were pruned: bind and validate the rest, so that every problem is reported in one go.
         ScenarioSpec spec;

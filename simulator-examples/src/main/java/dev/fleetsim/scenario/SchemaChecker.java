@@ -86,6 +86,11 @@ final class SchemaChecker {
         }
     }
 
+    /** A problem at {@code path} was reported before this pass (e.g. while reading the YAML). */
+    void alreadyReported(String path) {
+        reported.add(path);
+    }
+
     private void report(String path, String message, String hint) {
         issues.add(path, message, hint);
         reported.add(path);

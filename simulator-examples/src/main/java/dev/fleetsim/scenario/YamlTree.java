@@ -50,9 +50,17 @@ final class YamlTree {
      * base among hundreds of entries stay far below this; a doubling bomb reaches it within milliseconds.
      */
     static final int MAX_ALIAS_EXPANSION = 50_000;
+    /**
+     * Longer numbers are refused before parsing: BigInteger and BigDecimal parse decimal text in quadratic time,
+     * so a 9 MB number would take hours. No scenario value needs more than a few dozen digits.
+     */
+    static final int MAX_NUMBER_CHARS = 100;
 
-    /** The tree, the document order of its paths, and the problems found while reading (e.g. duplicate keys). */
-    record Result(JsonNode root, PathOrder order, List<Issue> issues) {
+    /**
+     * The tree, the document order of its paths, the problems found while reading (e.g. duplicate keys), and
+     * the paths whose value was dropped because of such a problem (later checks need not report them again).
+     */
+    record Result(JsonNode root, PathOrder order, List<Issue> issues, List<String> dropped) {
     }
 
     private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
@@ -60,6 +68,7 @@ final class YamlTree {
     private final Issues issues = new Issues();
     private final IdentityHashMap<Node, Boolean> onStack = new IdentityHashMap<>();
     private final IdentityHashMap<Node, Boolean> seen = new IdentityHashMap<>();
+    private final List<String> dropped = new ArrayList<>();
     private int expanded;
 
     private YamlTree() {
@@ -84,7 +93,7 @@ final class YamlTree {
         }
         YamlTree tree = new YamlTree();
         JsonNode json = tree.convert(root, "");
-        return new Result(json, tree.order, tree.issues.list());
+        return new Result(json, tree.order, tree.issues.list(), List.copyOf(tree.dropped));
     }
 
     /** Reads one value given on the command line (--set path=VALUE) as a YAML flow value. */
@@ -195,6 +204,7 @@ final class YamlTree {
     private JsonNode convertNode(Node node, String path, boolean copy) throws InvalidScenarioException {
         if (onStack.containsKey(node)) {
             issues.add(path, "an alias refers to a value that contains it (a cycle)", "remove the alias");
+            dropped.add(path);
             return nodes.nullNode();
         }
         if (node instanceof ScalarNode) {
@@ -282,6 +292,12 @@ final class YamlTree {
         }
         if (tag.equals(Tag.BOOL)) {
             return nodes.booleanNode(text.equalsIgnoreCase("true"));
+        }
+        if ((tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)) && text.length() > MAX_NUMBER_CHARS) {
+            issues.add(path, "a number of " + text.length() + " characters is out of range",
+                    "numbers in a scenario have at most " + MAX_NUMBER_CHARS + " characters");
+            dropped.add(path);
+            return nodes.nullNode();
         }
         if (tag.equals(Tag.INT)) {
             BigInteger value = integer(text);

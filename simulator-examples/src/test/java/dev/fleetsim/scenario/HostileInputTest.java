@@ -86,6 +86,56 @@ final class HostileInputTest {
                 + " n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14, n15, n16, n17, n18, n19 and 10 more");
     }
 
+    // ---- numbers (hostile files: a 9 MB number; review: exponents, huge quantities) ----
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void load_numberOfAMillionDigits_isRefusedBeforeParsing() {
+        // BigInteger parses decimal text in quadratic time: a million digits took minutes. SnakeYAML reads
+        // such a long plain scalar as text; the hint "remove the quotes" used to parse it as a number.
+        assertThat(issues(dir, VALID + "seed: " + "7".repeat(1_000_000) + "\n")).containsExactly(
+                "seed: expected a whole number, found text '" + "7".repeat(80) + "... (1000000 characters)'");
+        assertThat(issues(dir, VALID + "seed: " + "7".repeat(150) + "\n")).containsExactly(
+                "seed: a number of 150 characters is out of range; numbers in a scenario have at most 100"
+                        + " characters");
+    }
+
+    @Test
+    void load_quantityWithANegativeExponent_isACpuRequestNotACrash() throws Exception {
+        // 1e-5 cores = 0.01 millicores, rounded up to 1m; before, TEN.pow(-5) threw ArithmeticException.
+        Scenario s = Loading.load(dir, VALID + eks("{cpu: \"1e-5\", memory: 1Mi}"));
+
+        assertThat(s.spec().eks().clusters().get(0).workloads().get(0).requests().cpu().millicores()).isEqualTo(1);
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void load_quantitiesOutOfRange_areProblemsNotCrashesOrHangs() {
+        List<String> lines = issues(dir, VALID + eks("{cpu: \"1e999999999\", memory: 99999999999999999999999999}"));
+
+        // The cpu text is refused at once; the memory number fits no node (millicores and MiB saturate instead of
+        // throwing ArithmeticException from longValueExact).
+        assertThat(lines).containsExactly(
+                "eks.clusters[0].workloads[0].requests: no node pool has an instance type with 0m cpu and"
+                        + " 9223372036854775807 MiB; lower the requests or add a larger instance type",
+                "eks.clusters[0].workloads[0].requests.cpu: '1e999999999' is out of range");
+    }
+
+    @Test
+    void load_decimalsAndDoublesOutOfRange_areRefused() {
+        List<String> lines = issues(dir, VALID + """
+                processors: {graviton3: 1e999}
+                pricing:
+                  savingsPlans: [{kind: compute, commitment: "1e999999999", term: 1y, payment: no-upfront}]
+                """);
+
+        // 1e999 is Infinity as a double; 1e999999999 as money would take forever to round.
+        assertThat(lines).containsExactly(
+                "processors.graviton3: the number 1E+999 is out of range",
+                "pricing.savingsPlans[0].commitment: '1e999999999' is out of range; write a decimal such as"
+                        + " \"0.0816\"");
+    }
+
     private static String eks(String requests) {
         return "eks:\n  clusters:\n    - name: c\n      nodePools: [{name: p, kind: managed, instanceTypes: [m5.large],"
                 + " min: 1, max: 2}]\n      workloads: [{name: w, kind: Deployment, requests: " + requests + "}]\n";

@@ -41,7 +41,27 @@ public record Quantity(BigDecimal value, String text) {
         }
         BigDecimal number = new BigDecimal(m.group(1));
         String suffix = m.group(2);
-        BigDecimal value = suffix == null ? number : number.multiply(multiplier(suffix));
+        BigDecimal value;
+        if (suffix == null) {
+            value = number;
+        } else if (suffix.startsWith("e") || suffix.startsWith("E") && suffix.length() > 1) {
+            // An exponent moves the decimal point; TEN.pow(n) would throw for n < 0 and never end for 10^9.
+            int exponent;
+            try {
+                exponent = Integer.parseInt(suffix.substring(1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(quoted + " is out of range");
+            }
+            if (Math.abs(exponent) > 2 * MAX_DIGITS_BEFORE_POINT) {
+                throw new IllegalArgumentException(quoted + " is out of range");
+            }
+            value = number.scaleByPowerOfTen(exponent);
+        } else {
+            value = number.multiply(multiplier(suffix));
+        }
+        if (value.signum() != 0 && value.precision() - value.scale() > MAX_DIGITS_BEFORE_POINT) {
+            throw new IllegalArgumentException(quoted + " is out of range");
+        }
         return new Quantity(value, text.strip());
     }
 
@@ -68,14 +88,28 @@ public record Quantity(BigDecimal value, String text) {
         }
     }
 
-    /** CPU in millicores, rounded up as the Kubernetes API does for finer values. */
+    /**
+     * CPU in millicores, rounded up as the Kubernetes API does for finer values; Long.MAX_VALUE (or MIN) when
+     * out of range (a number in the file is not bounded like a parsed quantity).
+     */
     public long millicores() {
-        return value.movePointRight(3).setScale(0, RoundingMode.CEILING).longValueExact();
+        return saturated(value.movePointRight(3), RoundingMode.CEILING);
     }
 
-    /** Memory in MiB, rounded up to a whole MiB (128Mi = 128, 1Gi = 1024, 1G = 954). */
+    /** Memory in MiB, rounded up to a whole MiB (128Mi = 128, 1Gi = 1024, 1G = 954); saturated like cpu. */
     public long mebibytes() {
-        return value.divide(MIB, 0, RoundingMode.CEILING).longValueExact();
+        return saturated(value.divide(MIB, 3, RoundingMode.CEILING), RoundingMode.CEILING);
+    }
+
+    private static long saturated(BigDecimal v, RoundingMode rounding) {
+        if (v.precision() - v.scale() > 19) {
+            return v.signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+        }
+        BigDecimal whole = v.setScale(0, rounding);
+        if (whole.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            return Long.MAX_VALUE;
+        }
+        return whole.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0 ? Long.MIN_VALUE : whole.longValueExact();
     }
 
     public boolean isNegative() {
