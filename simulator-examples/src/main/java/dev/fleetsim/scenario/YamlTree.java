@@ -93,6 +93,13 @@ final class YamlTree {
         }
         YamlTree tree = new YamlTree();
         JsonNode json = tree.convert(root, "");
+        // A problem of the top-level mapping itself (a key that is a list, a tag) has no path: the file as a
+        // whole is not a scenario, and what else was found about it would only confuse.
+        for (Issue issue : tree.issues.list()) {
+            if (issue.path().isEmpty()) {
+                throw new InvalidScenarioException(List.of(issue));
+            }
+        }
         return new Result(json, tree.order, tree.issues.list(), List.copyOf(tree.dropped));
     }
 
@@ -277,7 +284,8 @@ final class YamlTree {
                 collectMerge(item, path, merged);
             }
         } else {
-            issues.add(path, "'<<' must merge a mapping or a list of mappings", "write '<<: *anchor'");
+            issues.add(Issues.child(path, "<<"), "'<<' must merge a mapping or a list of mappings",
+                    "write '<<: *anchor'");
         }
     }
 

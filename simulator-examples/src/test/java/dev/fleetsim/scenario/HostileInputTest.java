@@ -86,6 +86,50 @@ final class HostileInputTest {
                 + " n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14, n15, n16, n17, n18, n19 and 10 more");
     }
 
+    // ---- problems without a path (fuzzer: a whole-file line among path lines) ----
+
+    @Test
+    void load_topLevelKeyThatIsAList_isOneWholeFileProblem() {
+        assertThat(issues(dir, "? [a, b]\n: 1\nzones: 3\n")).containsExactly(
+                "a key is a list or mapping (line 1, column 3); keys must be plain words");
+    }
+
+    @Test
+    void load_topLevelMergeOfAScalar_namesTheMergeKey() {
+        assertThat(issues(dir, VALID + "<<: 1\n")).containsExactly(
+                "<<: '<<' must merge a mapping or a list of mappings; write '<<: *anchor'");
+    }
+
+    // ---- keys that are not plain words (fuzzer: "count " printed as "...nodePools[2].count : unknown key") ----
+
+    @Test
+    void load_keysWithSpacesDotsControlsOrNothing_areQuotedInPaths() {
+        List<String> lines = issues(dir, VALID + """
+                "a\\nb": 1
+                ec2:
+                  instances:
+                    - {name: a, type: m5.large, "count ": 2, "": 1, "a.b": 3}
+                """);
+
+        assertThat(lines).containsExactly(
+                "\"a\\nb\": unknown key; valid keys: name, seed, start, horizon, region, zones, demand, ec2, ecs, eks,"
+                        + " pricing, faults, processors, lifecycle",
+                "ec2.instances[0].\"count \": unknown key; did you mean count? valid keys: name, type, count, os,"
+                        + " tenancy, zone, market, runs, interruptionBehavior",
+                "ec2.instances[0].\"\": unknown key; valid keys: name, type, count, os, tenancy, zone, market, runs,"
+                        + " interruptionBehavior",
+                "ec2.instances[0].\"a.b\": unknown key; valid keys: name, type, count, os, tenancy, zone, market,"
+                        + " runs, interruptionBehavior");
+    }
+
+    @Test
+    void pathOrder_parentOfAQuotedKey_isTheEnclosingPath() {
+        assertThat(PathOrder.parent("eks.clusters[0].workloads[1].nodeSelector.\"kubernetes.io/arch\""))
+                .isEqualTo("eks.clusters[0].workloads[1].nodeSelector");
+        assertThat(PathOrder.parent("\"a.b\"")).isEmpty();
+        assertThat(PathOrder.parent("x.\"q\\\"uote.\"")).isEqualTo("x");
+    }
+
     // ---- numbers (hostile files: a 9 MB number; review: exponents, huge quantities) ----
 
     @Test
