@@ -13,9 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -88,22 +90,26 @@ public final class ScenarioValidator {
         if (s.zones().isEmpty()) {
             c.issues.add("zones", "needs at least one zone", "e.g. zones: [" + s.region() + "a]");
         }
-        Pattern zone = Pattern.compile(Pattern.quote(s.region()) + "[a-z]");
-        List<String> seen = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < s.zones().size(); i++) {
             String z = s.zones().get(i);
             String p = Issues.index("zones", i);
             if (c.nullItem(p, z)) {
                 continue;
             }
-            if (seen.contains(z)) {
-                c.issues.add(p, "'" + z + "' is listed twice", "remove one");
-            } else if (regionOk && !zone.matcher(z).matches()) {
-                c.issues.add(p, "'" + z + "' is not a zone of region " + s.region(),
+            if (!seen.add(z)) {
+                c.issues.add(p, UserText.quote(z) + " is listed twice", "remove one");
+            } else if (regionOk && !isZoneOf(z, s.region())) {
+                c.issues.add(p, UserText.quote(z) + " is not a zone of region " + s.region(),
                         "zones are the region's name and a letter, e.g. " + s.region() + "a");
             }
-            seen.add(z);
         }
+    }
+
+    /** The region's name and one letter: us-east-1a. */
+    private static boolean isZoneOf(String zone, String region) {
+        return zone.length() == region.length() + 1 && zone.startsWith(region)
+                && zone.charAt(region.length()) >= 'a' && zone.charAt(region.length()) <= 'z';
     }
 
     private static void demand(Check c) {

@@ -86,6 +86,33 @@ final class HostileInputTest {
                 + " n1, n2, n3, n4, n5, n6, n7, n8, n9, n10, n11, n12, n13, n14, n15, n16, n17, n18, n19 and 10 more");
     }
 
+    // ---- quadratic checks (fuzzer's large files: a 2 MB zones list, a 9 MB region) ----
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void load_hundredThousandZones_checksDuplicatesInLinearTime() {
+        // 100,000 distinct zones: each compared with every earlier one took 5 billion comparisons.
+        StringBuilder y = new StringBuilder(VALID).append("zones:\n");
+        for (int i = 0; i < 100_000; i++) {
+            y.append("  - z").append(i).append('\n');
+        }
+        List<String> lines = issues(dir, y.toString());
+
+        assertThat(lines).hasSize(100_000);
+        assertThat(lines.get(0)).isEqualTo("zones[0]: 'z0' is not a zone of region us-east-1; zones are the region's"
+                + " name and a letter, e.g. us-east-1a");
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void load_hugeRegion_isRefusedWithoutCompilingItIntoAPattern() {
+        // The zone check compiled Pattern.quote(region) + "[a-z]": Boyer-Moore set-up is quadratic in its length.
+        List<String> lines = issues(dir, VALID + "region: " + "r".repeat(500_000) + "\n");
+
+        assertThat(lines).singleElement().asString().startsWith("region: 'rrrr").endsWith("... (500000 characters)' is"
+                + " not an AWS region name; e.g. us-east-1, eu-west-1");
+    }
+
     // ---- problems without a path (fuzzer: a whole-file line among path lines) ----
 
     @Test
