@@ -12,6 +12,7 @@ import dev.fleetsim.scenario.spec.TraceSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,6 +31,10 @@ public final class ScenarioValidator {
 
     /** Guards against typos such as P36500D; ten years is far beyond any commitment term. */
     static final Duration MAX_HORIZON = Duration.ofDays(3653);
+    /** Start times in this range convert to epoch milliseconds, horizon added, without overflow. */
+    static final Instant EARLIEST_START = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST_START = Instant.parse("2200-01-01T00:00:00Z");
+    static final int MAX_NAME_CHARS = 200;
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
     private final InstanceCatalog catalog;
@@ -69,8 +74,13 @@ public final class ScenarioValidator {
 
     private static void top(Check c) {
         ScenarioSpec s = c.spec;
-        if (c.requiredText("name", s.name(), "e.g. name: quickstart") && s.name().chars().anyMatch(Character::isISOControl)) {
-            c.issues.add("name", "must not contain control characters", "");
+        if (c.requiredText("name", s.name(), "e.g. name: quickstart")) {
+            if (s.name().chars().anyMatch(Character::isISOControl)) {
+                c.issues.add("name", "must not contain control characters", "");
+            }
+            if (s.name().length() > MAX_NAME_CHARS) {
+                c.issues.add("name", "is " + s.name().length() + " characters long", "at most " + MAX_NAME_CHARS);
+            }
         }
         if (c.required("horizon", s.horizon(), "how long to simulate, e.g. horizon: P1D")) {
             c.positive("horizon", s.horizon());
@@ -82,7 +92,11 @@ public final class ScenarioValidator {
         if (s.start().getNano() % 1_000_000 != 0) {
             c.issues.add("start", "is finer than a millisecond, the clock's resolution", "");
         }
-        boolean regionOk = REGION.matcher(s.region()).matches();
+        if (s.start().isBefore(EARLIEST_START) || !s.start().isBefore(LATEST_START)) {
+            c.issues.add("start", s.start() + " is out of range", "from " + EARLIEST_START + " to before "
+                    + LATEST_START);
+        }
+        boolean regionOk = s.region().length() <= 32 && REGION.matcher(s.region()).matches();
         if (!regionOk) {
             c.issues.add("region", UserText.quote(s.region()) + " is not an AWS region name",
                     "e.g. us-east-1, eu-west-1");

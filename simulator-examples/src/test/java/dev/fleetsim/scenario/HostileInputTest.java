@@ -207,6 +207,33 @@ final class HostileInputTest {
                         + " \"0.0816\"");
     }
 
+    // ---- durations and times (review: weeks overflow, durations that do not fit in milliseconds) ----
+
+    @Test
+    void load_durationsBeyondAHundredYears_areRefused() {
+        List<String> lines = issues(dir, """
+                name: t
+                horizon: P9999999999999999W
+                lifecycle: {instanceLaunch: PT9223372036854775807S}
+                start: "+999999999-01-01T00:00:00Z"
+                """);
+
+        // Before: Duration.ofDays(7 * 10^16) threw ArithmeticException; PT9223372036854775807S was accepted
+        // although it does not fit in milliseconds; the start year 999999999 has no epoch millisecond.
+        assertThat(lines).containsExactly(
+                "horizon: 'P9999999999999999W' is out of range; durations are at most 100 years (P36525D)",
+                "lifecycle.instanceLaunch: 'PT9223372036854775807S' is out of range; durations are at most 100 years"
+                        + " (P36525D)",
+                "start: +999999999-01-01T00:00:00Z is out of range; from 1970-01-01T00:00:00Z to before"
+                        + " 2200-01-01T00:00:00Z");
+    }
+
+    @Test
+    void load_veryLongName_isRefused() {
+        assertThat(issues(dir, "name: " + "n".repeat(201) + "\nhorizon: PT1H\n")).containsExactly(
+                "name: is 201 characters long; at most 200");
+    }
+
     private static String eks(String requests) {
         return "eks:\n  clusters:\n    - name: c\n      nodePools: [{name: p, kind: managed, instanceTypes: [m5.large],"
                 + " min: 1, max: 2}]\n      workloads: [{name: w, kind: Deployment, requests: " + requests + "}]\n";
