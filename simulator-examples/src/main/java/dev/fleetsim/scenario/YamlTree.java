@@ -195,7 +195,9 @@ final class YamlTree {
 
     /** @param viaAlias whether this value is a copy made by expanding an alias (or a merge key) */
     private JsonNode convert(Node node, String path, boolean viaAlias) throws InvalidScenarioException {
-        boolean copy = viaAlias || seen.put(node, Boolean.TRUE) != null;
+        // Only a node with an anchor can be reached twice or contain itself: track just those.
+        boolean anchored = node.getAnchor() != null;
+        boolean copy = viaAlias || anchored && seen.put(node, Boolean.TRUE) != null;
         if (copy && ++expanded > MAX_ALIAS_EXPANSION) {
             throw fatal("refused: aliases expand to more than " + MAX_ALIAS_EXPANSION + " values (a possible"
                     + " billion-laughs bomb)", "expand the repeated parts by hand");
@@ -209,7 +211,8 @@ final class YamlTree {
     }
 
     private JsonNode convertNode(Node node, String path, boolean copy) throws InvalidScenarioException {
-        if (onStack.containsKey(node)) {
+        boolean anchored = node.getAnchor() != null;
+        if (anchored && onStack.containsKey(node)) {
             issues.add(path, "an alias refers to a value that contains it (a cycle)", "remove the alias");
             dropped.add(path);
             return nodes.nullNode();
@@ -217,7 +220,9 @@ final class YamlTree {
         if (node instanceof ScalarNode) {
             return scalar((ScalarNode) node, path);
         }
-        onStack.put(node, Boolean.TRUE);
+        if (anchored) {
+            onStack.put(node, Boolean.TRUE);
+        }
         try {
             if (node instanceof SequenceNode) {
                 if (!node.getTag().equals(Tag.SEQ)) {
@@ -272,7 +277,9 @@ final class YamlTree {
             }
             return object;
         } finally {
-            onStack.remove(node);
+            if (anchored) {
+                onStack.remove(node);
+            }
         }
     }
 
