@@ -4,6 +4,7 @@ import dev.fleetsim.catalog.InstanceCatalog;
 import dev.fleetsim.pricing.OnDemandPriceTable;
 import dev.fleetsim.scenario.ScenarioLoader;
 import dev.fleetsim.scenario.ScenarioRunner;
+import dev.fleetsim.scenario.UserText;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +93,8 @@ public final class FleetsimCli implements Callable<Integer> {
         cmd.setExitCodeExceptionMapper(e -> INTERNAL_ERROR);
         cmd.setParameterExceptionHandler((ex, args2) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("fleetsim: " + ex.getMessage());
+            c.getErr().println("fleetsim: " + UserText.printable(UserText.abbreviate(String.valueOf(ex.getMessage()),
+                    2_000)));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
             c.getErr().println("see '" + c.getCommandSpec().qualifiedName() + " --help'");
             return INVALID_INPUT;

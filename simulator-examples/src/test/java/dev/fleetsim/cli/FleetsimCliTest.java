@@ -270,6 +270,16 @@ final class FleetsimCliTest {
     }
 
     @Test
+    void run_malformedSetWithControlCharacters_isEchoedEscaped() {
+        // Found by ScenarioFuzzTest: the argument was echoed raw, a carriage return or bidi override included.
+        Result r = run("run", QUICKSTART, "--set", "a..b=x\r\u202Ey");
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly("fleetsim run: --set a..b=x\\r\\u202Ey: a key is missing at"
+                + " character 3");
+    }
+
+    @Test
     void run_runnerFailure_isOneLineWithoutAStackTrace() {
         ScenarioRunner broken = (scenario, options) -> {
             throw new IllegalStateException("engine exploded\nsecond line");
