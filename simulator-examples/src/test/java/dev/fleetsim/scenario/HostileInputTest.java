@@ -234,6 +234,49 @@ final class HostileInputTest {
                 "name: is 201 characters long; at most 200");
     }
 
+    // ---- trace files (review: a trace file had no size, line or row limit) ----
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void load_traceLargerThanTheLimit_isRefusedWithoutReadingIt() throws Exception {
+        // A sparse file: 300 MB of zero bytes that take no disk space. Before, its first "line" of 300 million
+        // characters was read into memory and echoed in full in the message.
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(dir.resolve("big.csv").toFile(), "rw")) {
+            f.setLength(300L << 20);
+        }
+
+        assertThat(issues(dir, VALID + trace("big.csv"))).containsExactly("demand.d.trace.file: big.csv is 314572800"
+                + " bytes; traces are limited to 268435456 bytes");
+    }
+
+    @Test
+    void load_traceWithAVeryLongLineOrTimeCell_isRefused() throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("long.csv"), "t,v\n0," + "1".repeat(20_000) + "\n");
+        java.nio.file.Files.writeString(dir.resolve("digits.csv"), "t,v\n" + "1".repeat(5_000) + ",1\n");
+
+        assertThat(issues(dir, VALID + trace("long.csv"))).containsExactly(
+                "demand.d.trace.file: long.csv line 2: is longer than 10000 characters");
+        assertThat(issues(dir, VALID + trace("digits.csv"))).containsExactly("demand.d.trace.file: digits.csv line 2: '"
+                + "1".repeat(80) + "... (5000 characters)' is not a time (PT5M, 300 seconds, or 2026-01-01T00:05:00Z)");
+    }
+
+    @Test
+    void traceCsv_anyLineEnding_readsTheSameRows() throws Exception {
+        // Times in seconds from the start: 0 s and 60 s are 0 and 60,000 ms.
+        for (String text : List.of("t,v\n0,1\n60,2\n", "t,v\r\n0,1\r\n\r\n60,2", "t,v\r0,1\r60,2\r")) {
+            java.nio.file.Path f = java.nio.file.Files.writeString(dir.resolve("t.csv"), text);
+
+            TraceCsv.Trace t = TraceCsv.read(f, "t", "v", java.time.Instant.parse("2026-01-01T00:00:00Z"));
+
+            assertThat(t.timeMs()).as(text).containsExactly(0, 60_000);
+            assertThat(t.values()).as(text).containsExactly(1.0, 2.0);
+        }
+    }
+
+    private static String trace(String file) {
+        return "demand: {d: {trace: {file: " + file + ", time: t, value: v}}}\n";
+    }
+
     private static String eks(String requests) {
         return "eks:\n  clusters:\n    - name: c\n      nodePools: [{name: p, kind: managed, instanceTypes: [m5.large],"
                 + " min: 1, max: 2}]\n      workloads: [{name: w, kind: Deployment, requests: " + requests + "}]\n";
