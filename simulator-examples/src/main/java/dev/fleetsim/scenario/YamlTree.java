@@ -55,6 +55,11 @@ final class YamlTree {
      * so a 9 MB number would take hours. No scenario value needs more than a few dozen digits.
      */
     static final int MAX_NUMBER_CHARS = 100;
+    /**
+     * SnakeYAML scans a long scalar or comment in time quadratic in its length (4 MB take seconds, 9 MB half a
+     * minute), so longer lines are refused before it runs. A scenario line is rarely longer than a few hundred.
+     */
+    static final int MAX_LINE_CHARS = 100_000;
 
     /**
      * The tree, the document order of its paths, the problems found while reading (e.g. duplicate keys), and
@@ -151,6 +156,7 @@ final class YamlTree {
     }
 
     private static Node compose(String text) throws InvalidScenarioException {
+        checkLineLengths(text);
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES_FOR_COLLECTIONS);
         options.setNestingDepthLimit(MAX_NESTING_DEPTH);
@@ -186,6 +192,22 @@ final class YamlTree {
                 throw fatal("refused: the document exceeds " + MAX_BYTES + " characters", "");
             }
             throw fatal("not valid YAML: " + message, "");
+        }
+    }
+
+    private static void checkLineLengths(String text) throws InvalidScenarioException {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '\n';
+            if (c == '\n' || c == '\r') {
+                if (i - lineStart > MAX_LINE_CHARS) {
+                    throw fatal("line " + line + " is " + (i - lineStart) + " characters long; lines are limited to "
+                            + MAX_LINE_CHARS, "break long lists over several lines; put long data in a trace CSV");
+                }
+                line++;
+                lineStart = i + 1;
+            }
         }
     }
 
