@@ -61,24 +61,29 @@ public final class DidYouMean {
     static int distance(String a, String b) {
         int n = a.length();
         int m = b.length();
-        int[][] d = new int[n + 1][m + 1];
-        for (int i = 0; i <= n; i++) {
-            d[i][0] = i;
-        }
+        // Three rows of the table (this one, and the two before it for a swap) instead of n + 1.
+        int[] twoBack = new int[m + 1];
+        int[] previous = new int[m + 1];
+        int[] row = new int[m + 1];
         for (int j = 0; j <= m; j++) {
-            d[0][j] = j;
+            row[j] = j;
         }
         for (int i = 1; i <= n; i++) {
+            int[] t = twoBack;
+            twoBack = previous;
+            previous = row;
+            row = t;
+            row[0] = i;
             for (int j = 1; j <= m; j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                int v = Math.min(Math.min(previous[j] + 1, row[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    v = Math.min(v, d[i - 2][j - 2] + 1);
+                    v = Math.min(v, twoBack[j - 2] + 1);
                 }
-                d[i][j] = v;
+                row[j] = v;
             }
         }
-        return d[n][m];
+        return row[m];
     }
 
     /** "did you mean X? valid keys: a, b, c" or just the list when nothing is close. */
