@@ -147,6 +147,30 @@ final class FleetsimCliTest {
     }
 
     @Test
+    void billionLaughs_validateAndRun_refuseWithinASecondNamingTheBomb() throws IOException {
+        // The classic bomb: 9 levels of 9 aliases to the level below, 9^9 = 387 million "lol"s once expanded.
+        StringBuilder y = new StringBuilder("name: lol\nhorizon: PT1H\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol,"
+                + " lol]\n");
+        for (int level = 1; level <= 9; level++) {
+            y.append('l').append(level).append(": &l").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(9, "*l" + (level - 1)))).append("]\n");
+        }
+        Path bomb = file("lol.yaml", y.toString());
+        for (String verb : List.of("validate", "run")) {
+            long start = System.nanoTime();
+            Result r = run((scenario, options) -> {
+                throw new AssertionError("the runner must not be reached");
+            }, false, verb, bomb.toString());
+            long ms = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(r.status()).as(verb).isEqualTo(2);
+            assertThat(r.errLines()).as(verb).containsExactly(bomb + ": refused: more than 50 aliases to lists or"
+                    + " mappings (a possible billion-laughs bomb); expand the repeated parts by hand");
+            assertThat(ms).as(verb + ": milliseconds to refuse (a guard, not a benchmark)").isLessThan(1_000);
+        }
+    }
+
+    @Test
     void catalog_familyM7g_listsM7gLargeWithItsFacts() {
         Result r = run("catalog", "--family", "m7g");
 
