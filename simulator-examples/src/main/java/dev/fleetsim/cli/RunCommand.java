@@ -4,6 +4,7 @@ import dev.fleetsim.report.AtomicOutput;
 import dev.fleetsim.report.Report;
 import dev.fleetsim.report.ReportJson;
 import dev.fleetsim.report.ReportTable;
+import dev.fleetsim.scenario.EntityLimits;
 import dev.fleetsim.scenario.InvalidScenarioException;
 import dev.fleetsim.scenario.RunOptions;
 import dev.fleetsim.scenario.Scenario;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -50,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "overrides the scenario's seed")
     private Long seed;
 
+    @Mixin
+    private EntityLimitsOption limits;
+
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = "overrides one value, e.g. --set pricing.savingsPlans[0].commitment=5")
     private List<String> sets = new ArrayList<>();
@@ -58,6 +63,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (replications < 1) {
             cli.err().println("fleetsim run: --replications must be at least 1, got " + replications);
+            return FleetsimCli.INVALID_INPUT;
+        }
+        EntityLimits chosen = limits.limits(cli, "run");
+        if (chosen == null) {
             return FleetsimCli.INVALID_INPUT;
         }
         List<SetOverride> overrides = new ArrayList<>();
@@ -74,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
         }
         Scenario scenario;
         try {
-            scenario = cli.loader().load(file, overrides);
+            scenario = cli.loader().withLimits(chosen).load(file, overrides);
         } catch (InvalidScenarioException e) {
             Issues.print(cli.err(), file.toString(), e.issues());
             return FleetsimCli.INVALID_INPUT;

@@ -26,12 +26,28 @@ import java.util.Objects;
  */
 public final class ScenarioLoader {
 
-    private final ObjectMapper mapper = SpecMapper.create();
-    private final SchemaChecker.Reflection reflection = new SchemaChecker.Reflection();
+    private final ObjectMapper mapper;
+    private final SchemaChecker.Reflection reflection;
+    private final InstanceCatalog catalog;
     private final ScenarioValidator validator;
 
+    /** With the default {@link EntityLimits}. */
     public ScenarioLoader(InstanceCatalog catalog) {
-        this.validator = new ScenarioValidator(Objects.requireNonNull(catalog, "catalog"));
+        this(SpecMapper.create(), new SchemaChecker.Reflection(), Objects.requireNonNull(catalog, "catalog"),
+                EntityLimits.defaults());
+    }
+
+    private ScenarioLoader(ObjectMapper mapper, SchemaChecker.Reflection reflection, InstanceCatalog catalog,
+            EntityLimits limits) {
+        this.mapper = mapper;
+        this.reflection = reflection;
+        this.catalog = catalog;
+        this.validator = new ScenarioValidator(catalog, limits);
+    }
+
+    /** The same loader (sharing what it has built) with other limits on what a scenario may create. */
+    public ScenarioLoader withLimits(EntityLimits limits) {
+        return new ScenarioLoader(mapper, reflection, catalog, Objects.requireNonNull(limits, "limits"));
     }
 
     public Scenario load(Path file) throws InvalidScenarioException {

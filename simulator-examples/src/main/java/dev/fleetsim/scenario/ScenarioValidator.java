@@ -38,9 +38,16 @@ public final class ScenarioValidator {
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
     private final InstanceCatalog catalog;
+    private final EntityLimits limits;
 
+    /** With the default {@link EntityLimits}. */
     public ScenarioValidator(InstanceCatalog catalog) {
+        this(catalog, EntityLimits.defaults());
+    }
+
+    public ScenarioValidator(InstanceCatalog catalog, EntityLimits limits) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /**
@@ -60,6 +67,7 @@ public final class ScenarioValidator {
         faults(c);
         processors(c);
         lifecycle(c);
+        issues.addAll(EntityEstimate.of(c).check(limits));
         return issues.list();
     }
 

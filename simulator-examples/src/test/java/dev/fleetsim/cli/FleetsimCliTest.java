@@ -171,6 +171,46 @@ final class FleetsimCliTest {
     }
 
     @Test
+    void maxEntities_belowTheScenario_refusesItBeforeTheRunnerNamingTheLargestPart() {
+        // quickstart runs 3 + 2 + 1 + 1 = 7 instances at once; the largest entry is web (3).
+        String expected = "ec2.instances[0].count: 3 instances at once; with the rest of the scenario 7 hosts at"
+                + " once, more than the limit of 6; lower it, or raise the limit with --max-entities N";
+        ScenarioRunner never = (scenario, options) -> {
+            throw new AssertionError("the runner must not be reached");
+        };
+        Result validate = run(never, false, "validate", QUICKSTART, "--max-entities", "6");
+        Result runs = run(never, false, "run", QUICKSTART, "--max-entities", "6");
+        Result enough = run("validate", QUICKSTART, "--max-entities", "7");
+
+        assertThat(validate.status()).isEqualTo(2);
+        assertThat(validate.errLines()).containsExactly(expected);
+        assertThat(runs.status()).isEqualTo(2);
+        assertThat(runs.errLines()).containsExactly(expected);
+        assertThat(enough.status()).isZero();
+    }
+
+    @Test
+    void maxEntities_notAPositiveNumber_isAUsageError() {
+        Result zero = run("validate", QUICKSTART, "--max-entities", "0");
+        Result word = run("run", QUICKSTART, "--max-entities", "lots");
+
+        assertThat(zero.status()).isEqualTo(2);
+        assertThat(zero.errLines()).containsExactly("fleetsim validate: --max-entities must be at least 1, got 0");
+        assertThat(word.status()).isEqualTo(2);
+        assertThat(word.err()).contains("--max-entities").contains("'lots' is not a long");
+    }
+
+    @Test
+    void maxEntities_onAReusedCli_appliesToOneCommandLineOnly() {
+        FleetsimCli cli = new FleetsimCli(() -> CATALOG, () -> PRICES, null, false, false);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(sink, true, StandardCharsets.UTF_8);
+
+        assertThat(cli.execute(print, print, "validate", QUICKSTART, "--max-entities", "6")).isEqualTo(2);
+        assertThat(cli.execute(print, print, "validate", QUICKSTART)).isZero();
+    }
+
+    @Test
     void catalog_familyM7g_listsM7gLargeWithItsFacts() {
         Result r = run("catalog", "--family", "m7g");
 

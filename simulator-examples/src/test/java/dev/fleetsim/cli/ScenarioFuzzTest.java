@@ -198,7 +198,7 @@ final class ScenarioFuzzTest {
                         : setPath(base.tree(), random) + "=" + setValue(random));
             }
             if (random.nextInt(4) == 0) {
-                String[] options = {"--seed", "--replications", "--format"};
+                String[] options = {"--seed", "--replications", "--format", "--max-entities"};
                 String[] values = {"abc", "-1", "0", "99999999999999999999", "", "json", "table", "2", "1e3", "0x10"};
                 args.add(options[random.nextInt(options.length)]);
                 args.add(values[random.nextInt(values.length)]);
