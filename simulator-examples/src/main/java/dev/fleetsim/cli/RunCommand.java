@@ -10,12 +10,14 @@ import dev.fleetsim.scenario.RunOptions;
 import dev.fleetsim.scenario.Scenario;
 import dev.fleetsim.scenario.ScenarioRunner;
 import dev.fleetsim.scenario.SetOverride;
+import dev.fleetsim.scenario.UserText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +33,8 @@ import picocli.CommandLine.ParentCommand;
 final class RunCommand implements Callable<Integer> {
 
     enum Format { table, json }
+
+    private static final String REPORT_JSON = "report.json";
 
     @ParentCommand
     private FleetsimCli cli;
@@ -88,6 +92,15 @@ final class RunCommand implements Callable<Integer> {
             Issues.print(cli.err(), file.toString(), e.issues());
             return FleetsimCli.INVALID_INPUT;
         }
+        if (outDir != null) {
+            // Before a possibly long run: is --out a directory this run may replace?
+            try {
+                AtomicOutput.checkTarget(outDir, Set.of(REPORT_JSON));
+            } catch (IOException e) {
+                cli.err().println("fleetsim run: --out: " + UserText.printable(e.getMessage()));
+                return FleetsimCli.INVALID_INPUT;
+            }
+        }
         Optional<ScenarioRunner> runner = cli.runner();
         if (runner.isEmpty()) {
             cli.err().println("fleetsim run: " + file + " is valid: " + Summary.of(scenario));
@@ -100,11 +113,12 @@ final class RunCommand implements Callable<Integer> {
         String json = new ReportJson().write(report);
         if (outDir != null) {
             try {
-                new AtomicOutput(outDir).add("report.json", json.getBytes(StandardCharsets.UTF_8)).commit();
-                cli.err().println("fleetsim run: wrote " + outDir.resolve("report.json") + " (line-items.csv,"
+                new AtomicOutput(outDir).add(REPORT_JSON, json.getBytes(StandardCharsets.UTF_8)).commit();
+                cli.err().println("fleetsim run: wrote " + outDir.resolve(REPORT_JSON) + " (line-items.csv,"
                         + " timeseries.csv and report.html are not produced yet)");
             } catch (IOException e) {
-                cli.err().println("fleetsim run: cannot write to " + outDir + ": " + e.getMessage());
+                cli.err().println("fleetsim run: cannot write to " + outDir + ": "
+                        + UserText.printable(String.valueOf(e.getMessage())));
                 return FleetsimCli.INTERNAL_ERROR;
             }
         }

@@ -316,6 +316,22 @@ final class FleetsimCliTest {
     }
 
     @Test
+    void run_outIntoADirectoryWithOtherFiles_isRefusedBeforeTheRunner() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(out.resolve("notes.txt"), "keep me");
+        ScenarioRunner never = (scenario, options) -> {
+            throw new AssertionError("the runner must not be reached");
+        };
+
+        Result r = run(never, false, "run", QUICKSTART, "--out", out.toString());
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly("fleetsim run: --out: " + out + " holds files fleetsim does not write"
+                + " (notes.txt), and the whole directory is replaced; give a new or empty directory");
+        assertThat(Files.readString(out.resolve("notes.txt"))).isEqualTo("keep me");
+    }
+
+    @Test
     void run_badSetPath_exitsTwoNamingIt() {
         Result r = run((scenario, options) -> fixedReport(), false, "run", QUICKSTART, "--set",
                 "pricing.savingsPlans[4].commitment=5");
