@@ -82,6 +82,11 @@ public final class FleetsimCli implements Callable<Integer> {
         commandLine.setErr(err);
         try {
             return commandLine.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli handles exceptions only; an error must still be one line (SPEC section 5), and the JVM
+            // can usually print one after unwinding.
+            internalError(e);
+            return INTERNAL_ERROR;
         } finally {
             out.flush();
             err.flush();

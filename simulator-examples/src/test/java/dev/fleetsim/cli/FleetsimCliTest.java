@@ -372,6 +372,18 @@ final class FleetsimCliTest {
     }
 
     @Test
+    void run_runnerError_isOneLineWithoutAStackTrace() {
+        ScenarioRunner broken = (scenario, options) -> {
+            throw new StackOverflowError();
+        };
+        Result r = run(broken, false, "run", QUICKSTART);
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.errLines()).containsExactly(
+                "fleetsim: internal error: StackOverflowError (set FLEETSIM_DEBUG=1 for details)");
+    }
+
+    @Test
     void run_runnerFailureWithDebug_printsTheStackTrace() {
         ScenarioRunner broken = (scenario, options) -> {
             throw new IllegalStateException("engine exploded");
