@@ -4,7 +4,9 @@ import dev.fleetsim.catalog.InstanceCatalog;
 import dev.fleetsim.pricing.PriceBook;
 import dev.fleetsim.run.EngineScenarioRunner;
 import dev.fleetsim.pricing.OnDemandPriceTable;
+import dev.fleetsim.scenario.ScenarioLoader;
 import dev.fleetsim.scenario.ScenarioRunner;
+import dev.fleetsim.scenario.UserText;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +39,9 @@ public final class FleetsimCli implements Callable<Integer> {
     private final Optional<ScenarioRunner> runner;
     private final boolean debug;
     private final boolean terminal;
+    private final Supplier<ScenarioLoader> loader;
+    /** Built on the first call and reused: picocli resets every option before it parses a command line. */
+    private CommandLine commandLine;
     private PrintWriter out;
     private PrintWriter err;
 
@@ -76,6 +81,7 @@ public final class FleetsimCli implements Callable<Integer> {
         this.runner = Optional.ofNullable(runner);
         this.debug = debug;
         this.terminal = terminal;
+        this.loader = memoize(() -> new ScenarioLoader(this.catalog.get()));
     }
 
     public static void main(String[] args) {
@@ -86,13 +92,31 @@ public final class FleetsimCli implements Callable<Integer> {
     public int execute(PrintStream stdout, PrintStream stderr, String... args) {
         out = new PrintWriter(new java.io.OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         err = new PrintWriter(new java.io.OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+        if (commandLine == null) {
+            commandLine = commandLine();
+        }
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        try {
+            return commandLine.execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // picocli handles exceptions only; an error must still be one line (SPEC section 5), and the JVM
+            // can usually print one after unwinding.
+            internalError(e);
+            return INTERNAL_ERROR;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private CommandLine commandLine() {
         CommandLine cmd = new CommandLine(this);
-        cmd.setOut(out);
-        cmd.setErr(err);
         cmd.setExitCodeExceptionMapper(e -> INTERNAL_ERROR);
         cmd.setParameterExceptionHandler((ex, args2) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("fleetsim: " + ex.getMessage());
+            c.getErr().println("fleetsim: " + UserText.printable(UserText.abbreviate(String.valueOf(ex.getMessage()),
+                    2_000)));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, c.getErr());
             c.getErr().println("see '" + c.getCommandSpec().qualifiedName() + " --help'");
             return INVALID_INPUT;
@@ -101,12 +125,7 @@ public final class FleetsimCli implements Callable<Integer> {
             internalError(ex);
             return INTERNAL_ERROR;
         });
-        try {
-            return cmd.execute(args);
-        } finally {
-            out.flush();
-            err.flush();
-        }
+        return cmd;
     }
 
     /** Without a subcommand: show the usage on stderr. */
@@ -128,6 +147,11 @@ public final class FleetsimCli implements Callable<Integer> {
 
     InstanceCatalog catalog() {
         return catalog.get();
+    }
+
+    /** The scenario loader, shared by every command of this CLI instance. */
+    ScenarioLoader loader() {
+        return loader.get();
     }
 
     OnDemandPriceTable prices() {

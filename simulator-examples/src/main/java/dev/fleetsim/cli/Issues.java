@@ -1,6 +1,7 @@
 package dev.fleetsim.cli;
 
 import dev.fleetsim.scenario.Issue;
+import dev.fleetsim.scenario.UserText;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -12,7 +13,7 @@ final class Issues {
 
     static void print(PrintWriter err, String file, List<Issue> issues) {
         for (Issue issue : issues) {
-            err.println(issue.path().isEmpty() ? file + ": " + issue.format() : issue.format());
+            err.println(issue.path().isEmpty() ? UserText.printable(file) + ": " + issue.format() : issue.format());
         }
     }
 }

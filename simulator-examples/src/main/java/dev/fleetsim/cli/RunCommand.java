@@ -5,23 +5,26 @@ import dev.fleetsim.report.Report;
 import dev.fleetsim.report.ReportFiles;
 import dev.fleetsim.report.ReportJson;
 import dev.fleetsim.report.ReportTable;
+import dev.fleetsim.scenario.EntityLimits;
 import dev.fleetsim.scenario.InvalidScenarioException;
 import dev.fleetsim.scenario.RunOptions;
 import dev.fleetsim.scenario.RunResult;
 import dev.fleetsim.scenario.Scenario;
-import dev.fleetsim.scenario.ScenarioLoader;
 import dev.fleetsim.scenario.ScenarioRunner;
 import dev.fleetsim.scenario.SetOverride;
 import dev.fleetsim.study.ParallelRuns;
 import dev.fleetsim.study.Progress;
 import dev.fleetsim.study.Replicator;
+import dev.fleetsim.scenario.UserText;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -34,6 +37,7 @@ import picocli.CommandLine.ParentCommand;
 final class RunCommand implements Callable<Integer> {
 
     enum Format { table, json }
+
 
     @ParentCommand
     private FleetsimCli cli;
@@ -56,6 +60,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "overrides the scenario's seed")
     private Long seed;
 
+    @Mixin
+    private EntityLimitsOption limits;
+
     @Option(names = "--set", paramLabel = "PATH=VALUE",
             description = "overrides one value, e.g. --set pricing.savingsPlans[0].commitment=5")
     private List<String> sets = new ArrayList<>();
@@ -64,6 +71,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (replications < 1) {
             cli.err().println("fleetsim run: --replications must be at least 1, got " + replications);
+            return FleetsimCli.INVALID_INPUT;
+        }
+        EntityLimits chosen = limits.limits(cli, "run");
+        if (chosen == null) {
             return FleetsimCli.INVALID_INPUT;
         }
         List<SetOverride> overrides = new ArrayList<>();
@@ -80,10 +91,19 @@ final class RunCommand implements Callable<Integer> {
         }
         Scenario scenario;
         try {
-            scenario = new ScenarioLoader(cli.catalog()).load(file, overrides);
+            scenario = cli.loader().withLimits(chosen).load(file, overrides);
         } catch (InvalidScenarioException e) {
             Issues.print(cli.err(), file.toString(), e.issues());
             return FleetsimCli.INVALID_INPUT;
+        }
+        if (outDir != null) {
+            // Before a possibly long run: is --out a directory this run may replace?
+            try {
+                AtomicOutput.checkTarget(outDir, ReportFiles.NAMES);
+            } catch (IOException e) {
+                cli.err().println("fleetsim run: --out: " + UserText.printable(e.getMessage()));
+                return FleetsimCli.INVALID_INPUT;
+            }
         }
         Optional<ScenarioRunner> runner = cli.runner();
         if (runner.isEmpty()) {
@@ -131,7 +151,8 @@ final class RunCommand implements Callable<Integer> {
                 cli.err().println("fleetsim run: wrote report.json, line-items.csv, timeseries.csv and report.html"
                         + " to " + outDir);
             } catch (IOException e) {
-                cli.err().println("fleetsim run: cannot write to " + outDir + ": " + e.getMessage());
+                cli.err().println("fleetsim run: cannot write to " + outDir + ": "
+                        + UserText.printable(String.valueOf(e.getMessage())));
                 return FleetsimCli.INTERNAL_ERROR;
             }
         }

@@ -2,6 +2,7 @@ package dev.fleetsim.cli;
 
 import dev.fleetsim.scenario.Durations;
 import dev.fleetsim.scenario.Scenario;
+import dev.fleetsim.scenario.UserText;
 import dev.fleetsim.scenario.spec.EcsClusterSpec;
 import dev.fleetsim.scenario.spec.EksClusterSpec;
 import dev.fleetsim.scenario.spec.InstanceSpec;
@@ -30,7 +31,7 @@ final class Summary {
             workloads += c.workloads().size();
         }
         StringBuilder b = new StringBuilder();
-        b.append('\'').append(s.name()).append("', horizon ").append(Durations.format(s.horizon()))
+        b.append(UserText.quote(s.name())).append(", horizon ").append(Durations.format(s.horizon()))
                 .append(", seed ").append(s.seed()).append(", ").append(s.region())
                 .append(" (").append(plural(s.zones().size(), "zone")).append("); ")
                 .append(plural(instances, "EC2 instance")).append(", ")

@@ -1,11 +1,12 @@
 package dev.fleetsim.cli;
 
+import dev.fleetsim.scenario.EntityLimits;
 import dev.fleetsim.scenario.InvalidScenarioException;
 import dev.fleetsim.scenario.Scenario;
-import dev.fleetsim.scenario.ScenarioLoader;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -19,10 +20,17 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIO.yaml")
     private Path file;
 
+    @Mixin
+    private EntityLimitsOption limits;
+
     @Override
     public Integer call() {
+        EntityLimits chosen = limits.limits(cli, "validate");
+        if (chosen == null) {
+            return FleetsimCli.INVALID_INPUT;
+        }
         try {
-            Scenario scenario = new ScenarioLoader(cli.catalog()).load(file);
+            Scenario scenario = cli.loader().withLimits(chosen).load(file);
             cli.out().println(file + ": OK: " + Summary.of(scenario));
             return FleetsimCli.OK;
         } catch (InvalidScenarioException e) {

@@ -15,6 +15,10 @@ import java.util.Map;
  */
 public final class ReportFiles {
 
+    /** The files {@code run --out} writes, and may replace in an existing output directory. */
+    public static final java.util.Set<String> NAMES =
+            java.util.Set.of("report.json", "line-items.csv", "timeseries.csv", "report.html");
+
     private ReportFiles() {
     }
 

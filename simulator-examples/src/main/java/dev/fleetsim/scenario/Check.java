@@ -23,6 +23,8 @@ final class Check {
     record Target(String path, String what, boolean spot) {
     }
 
+    private static final int MAX_TYPE_NAME_CHARS = 64;
+
     final ScenarioSpec spec;
     final InstanceCatalog catalog;
     final Issues issues;
@@ -142,16 +144,19 @@ final class Check {
         }
         Optional<InstanceType> t = catalog.find(name);
         if (t.isEmpty()) {
-            String message;
-            try {
-                catalog.require(name);
-                message = "unknown instance type '" + name + "'";
-            } catch (IllegalArgumentException e) {
-                message = e.getMessage();
+            // The catalog's message names the closest types; no type name is anywhere near this long.
+            String suggestion = "";
+            if (name.length() <= MAX_TYPE_NAME_CHARS) {
+                try {
+                    catalog.require(name);
+                } catch (IllegalArgumentException e) {
+                    String message = e.getMessage();
+                    int cut = message.indexOf("; ");
+                    suggestion = cut < 0 ? "" : message.substring(cut + 2);
+                }
             }
-            int cut = message.indexOf("; ");
-            issues.add(path, cut < 0 ? message : message.substring(0, cut), cut < 0 ? "fleetsim catalog lists"
-                    + " the known types" : message.substring(cut + 2));
+            issues.add(path, "unknown instance type " + UserText.quote(name), suggestion.isEmpty()
+                    ? "fleetsim catalog lists the known types" : suggestion);
         }
         return t;
     }
@@ -167,7 +172,7 @@ final class Check {
         for (int i = 0; i < names.size(); i++) {
             String p = Issues.index(path, i);
             if (names.get(i) != null && !seen.add(names.get(i))) {
-                issues.add(p, "'" + names.get(i) + "' is listed twice", "remove one");
+                issues.add(p, UserText.quote(names.get(i)) + " is listed twice", "remove one");
                 continue;
             }
             instanceType(p, names.get(i)).ifPresent(found::add);
@@ -177,8 +182,8 @@ final class Check {
 
     void zone(String path, String zone) {
         if (zone != null && !zones.contains(zone)) {
-            issues.add(path, "zone '" + zone + "' is not one of the scenario's zones",
-                    "zones: " + String.join(", ", zones));
+            issues.add(path, "zone " + UserText.quote(zone) + " is not one of the scenario's zones",
+                    "zones: " + UserText.list(zones));
         }
     }
 
@@ -186,7 +191,7 @@ final class Check {
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < list.size(); i++) {
             if (list.get(i) != null && !seen.add(list.get(i))) {
-                issues.add(Issues.index(path, i), "'" + list.get(i) + "' is listed twice", "remove one");
+                issues.add(Issues.index(path, i), UserText.quote(list.get(i)) + " is listed twice", "remove one");
             } else {
                 zone(Issues.index(path, i), list.get(i));
             }
@@ -195,7 +200,7 @@ final class Check {
 
     void signal(String path, String signal) {
         if (requiredText(path, signal, "the name of a signal under demand:") && !spec.demand().containsKey(signal)) {
-            issues.add(path, "no demand signal named '" + signal + "'", spec.demand().isEmpty()
+            issues.add(path, "no demand signal named " + UserText.quote(signal), spec.demand().isEmpty()
                     ? "define it under demand:" : DidYouMean.hint(signal, spec.demand().keySet(), "signals"));
         }
     }
@@ -225,8 +230,8 @@ final class Check {
             }
             Integer earlier = first.putIfAbsent(n, i);
             if (earlier != null) {
-                issues.add(Issues.child(Issues.index(listPath, i), "name"), "duplicate " + what + " name '" + n
-                        + "'", "also used by " + Issues.index(listPath, earlier));
+                issues.add(Issues.child(Issues.index(listPath, i), "name"), "duplicate " + what + " name "
+                        + UserText.quote(n), "also used by " + Issues.index(listPath, earlier));
             }
         }
     }
@@ -244,8 +249,8 @@ final class Check {
         }
         String earlier = workloadNames.putIfAbsent(scope + "\u0000" + name, path);
         if (earlier != null) {
-            issues.add(Issues.child(path, "name"), "the name '" + name + "' is already used by " + earlier,
-                    "rename one");
+            issues.add(Issues.child(path, "name"), "the name " + UserText.quote(name) + " is already used by "
+                    + earlier, "rename one");
         }
     }
 

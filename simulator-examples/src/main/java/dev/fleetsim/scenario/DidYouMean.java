@@ -9,6 +9,12 @@ import java.util.Optional;
 /** Suggests the closest valid word for a misspelt key or value (optimal string alignment distance). */
 public final class DidYouMean {
 
+    /**
+     * Suggestions come from the first this many candidates: a hostile file may name 100,000 things and misspell
+     * 100,000 references to them, and comparing every pair would take minutes.
+     */
+    static final int MAX_CANDIDATES = 1_000;
+
     private DidYouMean() {
     }
 
@@ -26,9 +32,17 @@ public final class DidYouMean {
         String needle = input.toLowerCase(Locale.ROOT);
         List<String> best = new ArrayList<>();
         int bestDistance = Integer.MAX_VALUE;
+        int examined = 0;
         for (String candidate : candidates) {
-            int d = distance(needle, candidate.toLowerCase(Locale.ROOT));
+            if (++examined > MAX_CANDIDATES) {
+                break;
+            }
             int allowed = Math.max(1, Math.min(needle.length(), candidate.length()) / 4);
+            // The distance is at least the difference in length: skip the table (a 9 MB key costs nothing).
+            if (Math.abs(needle.length() - candidate.length()) > allowed) {
+                continue;
+            }
+            int d = distance(needle, candidate.toLowerCase(Locale.ROOT));
             if (d > allowed || d > bestDistance) {
                 continue;
             }
@@ -47,29 +61,34 @@ public final class DidYouMean {
     static int distance(String a, String b) {
         int n = a.length();
         int m = b.length();
-        int[][] d = new int[n + 1][m + 1];
-        for (int i = 0; i <= n; i++) {
-            d[i][0] = i;
-        }
+        // Three rows of the table (this one, and the two before it for a swap) instead of n + 1.
+        int[] twoBack = new int[m + 1];
+        int[] previous = new int[m + 1];
+        int[] row = new int[m + 1];
         for (int j = 0; j <= m; j++) {
-            d[0][j] = j;
+            row[j] = j;
         }
         for (int i = 1; i <= n; i++) {
+            int[] t = twoBack;
+            twoBack = previous;
+            previous = row;
+            row = t;
+            row[0] = i;
             for (int j = 1; j <= m; j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                int v = Math.min(Math.min(previous[j] + 1, row[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    v = Math.min(v, d[i - 2][j - 2] + 1);
+                    v = Math.min(v, twoBack[j - 2] + 1);
                 }
-                d[i][j] = v;
+                row[j] = v;
             }
         }
-        return d[n][m];
+        return row[m];
     }
 
     /** "did you mean X? valid keys: a, b, c" or just the list when nothing is close. */
     static String hint(String input, Collection<String> candidates, String what) {
-        String list = what + ": " + String.join(", ", candidates);
+        String list = what + ": " + UserText.list(candidates);
         String suggestion = suggestion(input, candidates);
         return suggestion.isEmpty() ? list : suggestion + " " + list;
     }

@@ -195,13 +195,14 @@ final class EcsRules {
                 continue;
             }
             if (!seen.add(name)) {
-                c.issues.add(Issues.child(p, "provider"), "'" + name + "' is listed twice", "");
+                c.issues.add(Issues.child(p, "provider"), UserText.quote(name) + " is listed twice", "");
                 continue;
             }
             CapacityProviderSpec cp = providers.byName().get(name);
             if (cp == null) {
                 Set<String> names = providers.byName().keySet();
-                c.issues.add(Issues.child(p, "provider"), "the cluster has no capacity provider '" + name + "'",
+                c.issues.add(Issues.child(p, "provider"), "the cluster has no capacity provider "
+                        + UserText.quote(name),
                         names.isEmpty() || (name.startsWith("FARGATE") && !names.contains(name))
                                 ? "add {name: " + name + "} to " + clusterPath + ".capacityProviders"
                                 : DidYouMean.hint(name, names, "providers"));
@@ -247,7 +248,7 @@ final class EcsRules {
         CapacityProviderSpec cp = providers.byName().get(capacityProvider);
         if (cp == null) {
             List<String> ec2Names = new ArrayList<>(providers.types().keySet());
-            c.issues.add(cpPath, "the cluster has no capacity provider '" + capacityProvider + "'",
+            c.issues.add(cpPath, "the cluster has no capacity provider " + UserText.quote(capacityProvider),
                     ec2Names.isEmpty() ? "add one with a group to " + clusterPath + ".capacityProviders"
                             : DidYouMean.hint(capacityProvider, ec2Names, "EC2 providers"));
         } else if (cp.isFargate()) {
@@ -397,7 +398,7 @@ final class EcsRules {
             }
             if (s.spread() != null && !s.spread().equals("instanceId") && !s.spread().equals("host")
                     && !(s.spread().startsWith("attribute:") && s.spread().length() > "attribute:".length())) {
-                c.issues.add(Issues.child(sp, "spread"), "'" + s.spread() + "' is not a spread field",
+                c.issues.add(Issues.child(sp, "spread"), UserText.quote(s.spread()) + " is not a spread field",
                         "instanceId, host or attribute:NAME, e.g. attribute:ecs.availability-zone");
             }
         }

@@ -161,8 +161,9 @@ final class EksRules {
                 c.notApplicable(Issues.child(path, "duration"), w.duration(), kind);
                 c.notApplicable(Issues.child(path, "autoscaling"), w.autoscaling(), kind);
                 if (onFargate) {
-                    c.issues.add(Issues.child(path, "namespace"), "DaemonSets do not run on Fargate, and namespace '"
-                            + w.namespace() + "' is served by a Fargate profile", "use another namespace");
+                    c.issues.add(Issues.child(path, "namespace"), "DaemonSets do not run on Fargate, and namespace "
+                            + UserText.quote(w.namespace()) + " is served by a Fargate profile",
+                            "use another namespace");
                 }
                 break;
             case JOB:

@@ -8,10 +8,15 @@ import java.util.Objects;
  */
 public record Issue(String path, String message, String hint) {
 
+    static final int MAX_PATH_CHARS = 300;
+    static final int MAX_TEXT_CHARS = 2_000;
+
+    /** Each part is made printable and bounded ({@link UserText}), so that a problem is always one line. */
     public Issue {
-        Objects.requireNonNull(path, "path");
-        Objects.requireNonNull(message, "message");
-        hint = hint == null ? "" : hint;
+        path = UserText.printable(UserText.abbreviate(Objects.requireNonNull(path, "path"), MAX_PATH_CHARS));
+        message = UserText.printable(UserText.abbreviate(Objects.requireNonNull(message, "message"),
+                MAX_TEXT_CHARS));
+        hint = hint == null ? "" : UserText.printable(UserText.abbreviate(hint, MAX_TEXT_CHARS));
     }
 
     public static Issue of(String path, String message) {

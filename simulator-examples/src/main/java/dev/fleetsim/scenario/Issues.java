@@ -32,8 +32,41 @@ final class Issues {
         return List.copyOf(list);
     }
 
+    /**
+     * The path of a key below {@code path}. A key that is not a plain word (empty, or with spaces, dots,
+     * brackets, quotes or other punctuation) is written in double quotes, {@code labels."kubernetes.io/arch"},
+     * so that every path reads unambiguously.
+     */
     static String child(String path, String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        String segment = plain(key) ? key : quoted(key);
+        return path.isEmpty() ? segment : path + "." + segment;
+    }
+
+    private static boolean plain(String key) {
+        if (key.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!Character.isLetterOrDigit(c) && "_-/<~+@$".indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Quoted and printable ({@link UserText}), as Issue would print it, so that file order can find it. */
+    private static String quoted(String key) {
+        String text = UserText.abbreviate(key, Issue.MAX_PATH_CHARS);
+        StringBuilder b = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        return UserText.printable(b.append('"').toString());
     }
 
     static String index(String path, int i) {

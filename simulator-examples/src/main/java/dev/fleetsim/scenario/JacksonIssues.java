@@ -31,10 +31,11 @@ final class JacksonIssues {
             InvalidFormatException f = (InvalidFormatException) e;
             Class<?> target = f.getTargetType();
             if (target != null && target.isEnum()) {
-                return new Issue(path, "'" + f.getValue() + "' is not a valid value",
+                return new Issue(path, UserText.quote(String.valueOf(f.getValue())) + " is not a valid value",
                         DidYouMean.hint(String.valueOf(f.getValue()), EnumKeys.keys(target), "valid values"));
             }
-            return new Issue(path, "'" + f.getValue() + "' is not a valid " + simpleName(target),
+            return new Issue(path, UserText.quote(String.valueOf(f.getValue())) + " is not a valid "
+                    + simpleName(target),
                     firstLine(e.getOriginalMessage()));
         }
         if (e instanceof ValueInstantiationException && e.getCause() != null) {

@@ -35,7 +35,7 @@ final class Overrides {
             issues.add(o.path(), e.getMessage(), "");
             return;
         } catch (InvalidScenarioException e) {
-            issues.add(o.path(), "--set: the value '" + o.value() + "' is not valid YAML: "
+            issues.add(o.path(), "--set: the value " + UserText.quote(o.value()) + " is not valid YAML: "
                     + e.issues().get(0).message(), "quote text that contains ':' or '#'");
             return;
         }
@@ -74,7 +74,7 @@ final class Overrides {
                 Map<String, RecordComponent> components = SchemaChecker.components(raw);
                 RecordComponent c = components.get(key);
                 if (c == null) {
-                    issues.add(o.path(), "--set: " + at + " has no key '" + key + "'",
+                    issues.add(o.path(), "--set: " + at + " has no key " + UserText.quote(key),
                             DidYouMean.hint(key, components.keySet(), "valid keys"));
                     return;
                 }
@@ -85,7 +85,7 @@ final class Overrides {
                 issues.add(o.path(), "--set: " + at + " is a list", "pick an item: " + at + "[0]." + key);
                 return;
             } else {
-                issues.add(o.path(), "--set: " + at + " is a single value, it has no key '" + key + "'", "");
+                issues.add(o.path(), "--set: " + at + " is a single value, it has no key " + UserText.quote(key), "");
                 return;
             }
             if (!(node instanceof ObjectNode)) {

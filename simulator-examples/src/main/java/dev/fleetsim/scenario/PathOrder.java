@@ -47,8 +47,25 @@ final class PathOrder {
     }
 
     static String parent(String path) {
+        int end = path.length();
+        if (end > 1 && path.charAt(end - 1) == '"') {
+            // A quoted key (Issues.child): its opening quote is the first one not escaped by a backslash.
+            int open = end - 2;
+            while (open >= 0 && !(path.charAt(open) == '"' && !escaped(path, open))) {
+                open--;
+            }
+            return open <= 0 ? "" : path.substring(0, open - 1);
+        }
         int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
         return cut <= 0 ? "" : path.substring(0, cut);
+    }
+
+    private static boolean escaped(String path, int at) {
+        int backslashes = 0;
+        for (int i = at - 1; i >= 0 && path.charAt(i) == '\\'; i--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
     }
 
     /** A stable sort: issues at the same position keep the order in which they were found. */

@@ -59,7 +59,7 @@ final class PricingRules {
     private static void id(Check c, Map<String, String> ids, String path, String id) {
         String earlier = ids.putIfAbsent(id, path);
         if (earlier != null) {
-            c.issues.add(Issues.child(path, "id"), "the id '" + id + "' is already used by " + earlier,
+            c.issues.add(Issues.child(path, "id"), "the id " + UserText.quote(id) + " is already used by " + earlier,
                     "commitment ids are unique (defaults: ri-N, sp-N by position)");
         }
     }
@@ -161,7 +161,7 @@ final class PricingRules {
                 if (c.requiredText(fp, sp.family(), "an EC2 Instance Savings Plan covers one family, e.g."
                         + " family: r5") && c.catalog.family(sp.family()).isEmpty()) {
                     String hint = DidYouMean.suggestion(sp.family(), c.catalog.families());
-                    c.issues.add(fp, "unknown instance family '" + sp.family() + "'",
+                    c.issues.add(fp, "unknown instance family " + UserText.quote(sp.family()),
                             hint.isEmpty() ? "fleetsim catalog lists the families" : hint);
                 }
             } else {

@@ -21,6 +21,12 @@ final class ScalarTypes {
             long.class, Double.class, double.class, Boolean.class, boolean.class, BigDecimal.class,
             Duration.class, Instant.class, Quantity.class);
 
+    /**
+     * Exact decimals have at most this many digits before and after the point: a value such as 1e999999999 is
+     * cheap to read but would take forever to round, print in full or multiply into a bill.
+     */
+    static final int MAX_DECIMAL_DIGITS = 30;
+
     /** What is wrong with a value, and the hint. */
     record Problem(String message, String hint) {
     }
@@ -42,12 +48,12 @@ final class ScalarTypes {
             if (keys.contains(node.textValue())) {
                 return null;
             }
-            return new Problem("'" + node.textValue() + "' is not a valid value",
+            return new Problem(UserText.quote(node.textValue()) + " is not a valid value",
                     DidYouMean.hint(node.textValue(), keys, "valid values"));
         }
         if (type == String.class) {
             return node.isTextual() ? null : new Problem("expected text, found " + describe(node),
-                    node.isValueNode() ? "quote it: '" + node.asText() + "'" : "");
+                    node.isValueNode() ? "quote it: " + UserText.quote(node.asText()) : "");
         }
         if (type == Integer.class || type == int.class) {
             return node.isIntegralNumber() && node.canConvertToInt() ? null
@@ -58,15 +64,19 @@ final class ScalarTypes {
                     : new Problem("expected a whole number, found " + describe(node), quotedNumberHint(node));
         }
         if (type == Double.class || type == double.class) {
-            return node.isNumber() ? null : new Problem("expected a number, found " + describe(node),
-                    quotedNumberHint(node));
+            if (!node.isNumber()) {
+                return new Problem("expected a number, found " + describe(node), quotedNumberHint(node));
+            }
+            return Double.isFinite(node.doubleValue()) ? null
+                    : new Problem(describe(node) + " is out of range", "");
         }
         if (type == Boolean.class || type == boolean.class) {
             return node.isBoolean() ? null : new Problem("expected true or false, found " + describe(node), "");
         }
         if (type == BigDecimal.class) {
             if (node.isNumber()) {
-                return null;
+                return inRange(node.decimalValue()) ? null : new Problem(describe(node) + " is out of range",
+                        "at most " + MAX_DECIMAL_DIGITS + " digits before and after the point");
             }
             if (node.isTextual()) {
                 try {
@@ -103,7 +113,7 @@ final class ScalarTypes {
         }
         if (type == Quantity.class) {
             if (node.isNumber()) {
-                return null;
+                return inRange(node.decimalValue()) ? null : new Problem(describe(node) + " is out of range", "");
             }
             if (!node.isTextual()) {
                 return new Problem("expected a Kubernetes quantity such as 250m or 128Mi, found " + describe(node),
@@ -120,18 +130,32 @@ final class ScalarTypes {
     }
 
     static BigDecimal decimal(String text) {
+        BigDecimal value;
         try {
-            return new BigDecimal(text.strip());
+            // Longer text is not a sensible decimal, and BigDecimal parses long text in quadratic time.
+            if (text.length() > 2 * MAX_DECIMAL_DIGITS + 10) {
+                throw new NumberFormatException();
+            }
+            value = new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a decimal number");
+            throw new IllegalArgumentException(UserText.quote(text) + " is not a decimal number");
         }
+        if (!inRange(value)) {
+            throw new IllegalArgumentException(UserText.quote(text) + " is out of range");
+        }
+        return value;
+    }
+
+    static boolean inRange(BigDecimal value) {
+        return value.signum() == 0 || value.precision() - value.scale() <= MAX_DECIMAL_DIGITS
+                && value.scale() <= MAX_DECIMAL_DIGITS;
     }
 
     static Instant instant(String text) {
         try {
             return OffsetDateTime.parse(text.strip()).toInstant();
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 date-time with an offset;"
+            throw new IllegalArgumentException(UserText.quote(text) + " is not an ISO-8601 date-time with an offset;"
                     + " write e.g. 2026-01-01T00:00:00Z");
         }
     }
@@ -139,10 +163,10 @@ final class ScalarTypes {
     static String describe(JsonNode node) {
         if (node.isTextual()) {
             String t = node.textValue();
-            return "text '" + (t.length() > 40 ? t.substring(0, 40) + "..." : t) + "'";
+            return "text " + UserText.quote(t);
         }
         if (node.isNumber()) {
-            return "the number " + node.asText();
+            return "the number " + UserText.abbreviate(node.asText(), UserText.QUOTED_CHARS);
         }
         if (node.isBoolean()) {
             return node.asText();
@@ -160,7 +184,9 @@ final class ScalarTypes {
     }
 
     private static String quotedNumberHint(JsonNode node) {
-        if (node.isTextual()) {
+        // SnakeYAML reads a plain number of more than a few hundred digits as text; parsing it here would take
+        // quadratic time, and it is out of range anyway.
+        if (node.isTextual() && node.textValue().length() <= YamlTree.MAX_NUMBER_CHARS) {
             try {
                 new BigDecimal(node.textValue().strip());
                 return "remove the quotes";

@@ -20,14 +20,34 @@ import java.util.Objects;
  * its structure against the spec records ({@link SchemaChecker}), binds it with Jackson, then validates it
  * ({@link ScenarioValidator}). Every problem is reported at once, in file order, as an
  * {@link InvalidScenarioException}.
+ *
+ * <p>A loader is thread-safe and meant to be reused: it keeps the Jackson deserializers and the schema's
+ * reflection, which cost more to build than a scenario costs to load.
  */
 public final class ScenarioLoader {
 
-    private final ObjectMapper mapper = SpecMapper.create();
+    private final ObjectMapper mapper;
+    private final SchemaChecker.Reflection reflection;
+    private final InstanceCatalog catalog;
     private final ScenarioValidator validator;
 
+    /** With the default {@link EntityLimits}. */
     public ScenarioLoader(InstanceCatalog catalog) {
-        this.validator = new ScenarioValidator(Objects.requireNonNull(catalog, "catalog"));
+        this(SpecMapper.create(), new SchemaChecker.Reflection(), Objects.requireNonNull(catalog, "catalog"),
+                EntityLimits.defaults());
+    }
+
+    private ScenarioLoader(ObjectMapper mapper, SchemaChecker.Reflection reflection, InstanceCatalog catalog,
+            EntityLimits limits) {
+        this.mapper = mapper;
+        this.reflection = reflection;
+        this.catalog = catalog;
+        this.validator = new ScenarioValidator(catalog, limits);
+    }
+
+    /** The same loader (sharing what it has built) with other limits on what a scenario may create. */
+    public ScenarioLoader withLimits(EntityLimits limits) {
+        return new ScenarioLoader(mapper, reflection, catalog, Objects.requireNonNull(limits, "limits"));
     }
 
     public Scenario load(Path file) throws InvalidScenarioException {
@@ -70,7 +90,8 @@ public final class ScenarioLoader {
         issues.addAll(tree.issues());
         ObjectNode root = (ObjectNode) tree.root();
         Overrides.apply(root, ScenarioSpec.class, overrides, issues);
-        SchemaChecker schema = new SchemaChecker(issues);
+        SchemaChecker schema = new SchemaChecker(issues, reflection);
+        tree.dropped().forEach(schema::alreadyReported);
         schema.checkRoot(root, ScenarioSpec.class);
         // Bad values were pruned: bind and validate the rest, so that every problem is reported in one go.
         ScenarioSpec spec;

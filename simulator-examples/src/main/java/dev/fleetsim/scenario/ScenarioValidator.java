@@ -12,10 +12,13 @@ import dev.fleetsim.scenario.spec.TraceSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -28,12 +31,23 @@ public final class ScenarioValidator {
 
     /** Guards against typos such as P36500D; ten years is far beyond any commitment term. */
     static final Duration MAX_HORIZON = Duration.ofDays(3653);
+    /** Start times in this range convert to epoch milliseconds, horizon added, without overflow. */
+    static final Instant EARLIEST_START = Instant.parse("1970-01-01T00:00:00Z");
+    static final Instant LATEST_START = Instant.parse("2200-01-01T00:00:00Z");
+    static final int MAX_NAME_CHARS = 200;
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
     private final InstanceCatalog catalog;
+    private final EntityLimits limits;
 
+    /** With the default {@link EntityLimits}. */
     public ScenarioValidator(InstanceCatalog catalog) {
+        this(catalog, EntityLimits.defaults());
+    }
+
+    public ScenarioValidator(InstanceCatalog catalog, EntityLimits limits) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     /**
@@ -53,6 +67,7 @@ public final class ScenarioValidator {
         faults(c);
         processors(c);
         lifecycle(c);
+        issues.addAll(EntityEstimate.of(c).check(limits));
         return issues.list();
     }
 
@@ -67,8 +82,13 @@ public final class ScenarioValidator {
 
     private static void top(Check c) {
         ScenarioSpec s = c.spec;
-        if (c.requiredText("name", s.name(), "e.g. name: quickstart") && s.name().chars().anyMatch(Character::isISOControl)) {
-            c.issues.add("name", "must not contain control characters", "");
+        if (c.requiredText("name", s.name(), "e.g. name: quickstart")) {
+            if (s.name().chars().anyMatch(Character::isISOControl)) {
+                c.issues.add("name", "must not contain control characters", "");
+            }
+            if (s.name().length() > MAX_NAME_CHARS) {
+                c.issues.add("name", "is " + s.name().length() + " characters long", "at most " + MAX_NAME_CHARS);
+            }
         }
         if (c.required("horizon", s.horizon(), "how long to simulate, e.g. horizon: P1D")) {
             c.positive("horizon", s.horizon());
@@ -80,29 +100,38 @@ public final class ScenarioValidator {
         if (s.start().getNano() % 1_000_000 != 0) {
             c.issues.add("start", "is finer than a millisecond, the clock's resolution", "");
         }
-        boolean regionOk = REGION.matcher(s.region()).matches();
+        if (s.start().isBefore(EARLIEST_START) || !s.start().isBefore(LATEST_START)) {
+            c.issues.add("start", s.start() + " is out of range", "from " + EARLIEST_START + " to before "
+                    + LATEST_START);
+        }
+        boolean regionOk = s.region().length() <= 32 && REGION.matcher(s.region()).matches();
         if (!regionOk) {
-            c.issues.add("region", "'" + s.region() + "' is not an AWS region name", "e.g. us-east-1, eu-west-1");
+            c.issues.add("region", UserText.quote(s.region()) + " is not an AWS region name",
+                    "e.g. us-east-1, eu-west-1");
         }
         if (s.zones().isEmpty()) {
             c.issues.add("zones", "needs at least one zone", "e.g. zones: [" + s.region() + "a]");
         }
-        Pattern zone = Pattern.compile(Pattern.quote(s.region()) + "[a-z]");
-        List<String> seen = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < s.zones().size(); i++) {
             String z = s.zones().get(i);
             String p = Issues.index("zones", i);
             if (c.nullItem(p, z)) {
                 continue;
             }
-            if (seen.contains(z)) {
-                c.issues.add(p, "'" + z + "' is listed twice", "remove one");
-            } else if (regionOk && !zone.matcher(z).matches()) {
-                c.issues.add(p, "'" + z + "' is not a zone of region " + s.region(),
+            if (!seen.add(z)) {
+                c.issues.add(p, UserText.quote(z) + " is listed twice", "remove one");
+            } else if (regionOk && !isZoneOf(z, s.region())) {
+                c.issues.add(p, UserText.quote(z) + " is not a zone of region " + s.region(),
                         "zones are the region's name and a letter, e.g. " + s.region() + "a");
             }
-            seen.add(z);
         }
+    }
+
+    /** The region's name and one letter: us-east-1a. */
+    private static boolean isZoneOf(String zone, String region) {
+        return zone.length() == region.length() + 1 && zone.startsWith(region)
+                && zone.charAt(region.length()) >= 'a' && zone.charAt(region.length()) <= 'z';
     }
 
     private static void demand(Check c) {
@@ -253,15 +282,15 @@ public final class ScenarioValidator {
         }
         List<Check.Target> found = c.targets.get(name);
         if (found == null) {
-            c.issues.add(path, "nothing is named '" + name + "'", c.targets.isEmpty() ? ""
+            c.issues.add(path, "nothing is named " + UserText.quote(name), c.targets.isEmpty() ? ""
                     : DidYouMean.hint(name, c.targets.keySet(), "names"));
         } else if (found.size() > 1) {
-            c.issues.add(path, "'" + name + "' names both " + found.get(0).path() + " and " + found.get(1).path(),
-                    "rename one");
+            c.issues.add(path, UserText.quote(name) + " names both " + found.get(0).path() + " and "
+                    + found.get(1).path(), "rename one");
         } else if (mustBeSpot && !found.get(0).spot()) {
-            c.issues.add(path, "'" + name + "' (" + found.get(0).what() + ") runs no Spot capacity, and only Spot"
-                    + " capacity is interrupted", "give it Spot capacity (market: spot, FARGATE_SPOT, or a mix"
-                    + " below 100% On-Demand)");
+            c.issues.add(path, UserText.quote(name) + " (" + found.get(0).what() + ") runs no Spot capacity, and"
+                    + " only Spot capacity is interrupted", "give it Spot capacity (market: spot, FARGATE_SPOT, or a"
+                    + " mix below 100% On-Demand)");
         }
     }
 
@@ -273,7 +302,7 @@ public final class ScenarioValidator {
         for (Map.Entry<String, Double> e : c.spec.processors().entrySet()) {
             String path = Issues.child("processors", e.getKey());
             if (Microarchitecture.fromKey(e.getKey()).isEmpty()) {
-                c.issues.add(path, "unknown processor '" + e.getKey() + "'", DidYouMean.hint(e.getKey(), keys,
+                c.issues.add(path, "unknown processor " + UserText.quote(e.getKey()), DidYouMean.hint(e.getKey(), keys,
                         "valid processors"));
             } else if (e.getValue() == null || !(e.getValue() > 0) || e.getValue() > 100) {
                 c.issues.add(path, "a throughput factor must be above 0 and at most 100, got " + e.getValue(),

@@ -13,12 +13,15 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Walks a YAML tree against the spec record types and reports every structural problem at once: unknown keys
@@ -32,11 +35,36 @@ import java.util.Set;
 final class SchemaChecker {
 
     private final Issues issues;
+    private final Reflection reflection;
     /** Paths reported here, and paths a misspelt key was probably meant to be (so "required" is redundant). */
     private final Set<String> reported = new HashSet<>();
 
     SchemaChecker(Issues issues) {
+        this(issues, new Reflection());
+    }
+
+    SchemaChecker(Issues issues, Reflection reflection) {
         this.issues = issues;
+        this.reflection = reflection;
+    }
+
+    /**
+     * The record components and text creators of the spec types, looked up once: reflection per node was the
+     * largest cost of loading a scenario. Thread-safe, so one loader can be shared.
+     */
+    static final class Reflection {
+        private final Map<Class<?>, Map<String, RecordComponent>> components = new ConcurrentHashMap<>();
+        private final Map<Class<?>, Optional<Method>> textCreators = new ConcurrentHashMap<>();
+
+        Map<String, RecordComponent> components(Class<?> recordType) {
+            return components.computeIfAbsent(recordType, t -> Collections.unmodifiableMap(
+                    SchemaChecker.components(t)));
+        }
+
+        Method textCreator(Class<?> type) {
+            return textCreators.computeIfAbsent(type, t -> Optional.ofNullable(SchemaChecker.textCreator(t)))
+                    .orElse(null);
+        }
     }
 
     /** Checks the tree below {@code root}, pruning bad values. */
@@ -56,6 +84,11 @@ final class SchemaChecker {
             }
             p = PathOrder.parent(p);
         }
+    }
+
+    /** A problem at {@code path} was reported before this pass (e.g. while reading the YAML). */
+    void alreadyReported(String path) {
+        reported.add(path);
     }
 
     private void report(String path, String message, String hint) {
@@ -125,7 +158,7 @@ final class SchemaChecker {
     }
 
     private boolean checkRecord(JsonNode node, Class<?> type, String path) {
-        Method fromText = textCreator(type);
+        Method fromText = reflection.textCreator(type);
         if (node.isTextual() && fromText != null) {
             try {
                 fromText.invoke(null, node.textValue());
@@ -137,7 +170,7 @@ final class SchemaChecker {
                 throw new IllegalStateException(e);
             }
         }
-        Map<String, RecordComponent> components = components(type);
+        Map<String, RecordComponent> components = reflection.components(type);
         if (!node.isObject()) {
             report(path, "expected a mapping with keys " + String.join(", ", components.keySet()) + ", found "
                     + ScalarTypes.describe(node), "");

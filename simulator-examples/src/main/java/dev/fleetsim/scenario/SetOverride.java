@@ -20,7 +20,7 @@ public record SetOverride(String path, String value) {
     public static SetOverride parse(String assignment) {
         int eq = assignment.indexOf('=');
         if (eq <= 0) {
-            throw new IllegalArgumentException("--set " + assignment + ": expected path=value, e.g."
+            throw new IllegalArgumentException("--set " + shown(assignment) + ": expected path=value, e.g."
                     + " pricing.savingsPlans[0].commitment=5");
         }
         SetOverride o = new SetOverride(assignment.substring(0, eq).strip(), assignment.substring(eq + 1));
@@ -80,6 +80,11 @@ public record SetOverride(String path, String value) {
     }
 
     private IllegalArgumentException bad(String why) {
-        return new IllegalArgumentException("--set " + path + "=" + value + ": " + why);
+        return new IllegalArgumentException("--set " + shown(path + "=" + value) + ": " + why);
+    }
+
+    /** The argument as typed, printable and shortened: it is echoed in a one-line message. */
+    private static String shown(String argument) {
+        return UserText.printable(UserText.abbreviate(argument, 200));
     }
 }

@@ -50,9 +50,22 @@ final class YamlTree {
      * base among hundreds of entries stay far below this; a doubling bomb reaches it within milliseconds.
      */
     static final int MAX_ALIAS_EXPANSION = 50_000;
+    /**
+     * Longer numbers are refused before parsing: BigInteger and BigDecimal parse decimal text in quadratic time,
+     * so a 9 MB number would take hours. No scenario value needs more than a few dozen digits.
+     */
+    static final int MAX_NUMBER_CHARS = 100;
+    /**
+     * SnakeYAML scans a long scalar or comment in time quadratic in its length (4 MB take seconds, 9 MB half a
+     * minute), so longer lines are refused before it runs. A scenario line is rarely longer than a few hundred.
+     */
+    static final int MAX_LINE_CHARS = 100_000;
 
-    /** The tree, the document order of its paths, and the problems found while reading (e.g. duplicate keys). */
-    record Result(JsonNode root, PathOrder order, List<Issue> issues) {
+    /**
+     * The tree, the document order of its paths, the problems found while reading (e.g. duplicate keys), and
+     * the paths whose value was dropped because of such a problem (later checks need not report them again).
+     */
+    record Result(JsonNode root, PathOrder order, List<Issue> issues, List<String> dropped) {
     }
 
     private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
@@ -60,6 +73,7 @@ final class YamlTree {
     private final Issues issues = new Issues();
     private final IdentityHashMap<Node, Boolean> onStack = new IdentityHashMap<>();
     private final IdentityHashMap<Node, Boolean> seen = new IdentityHashMap<>();
+    private final List<String> dropped = new ArrayList<>();
     private int expanded;
 
     private YamlTree() {
@@ -79,12 +93,19 @@ final class YamlTree {
         }
         if (root instanceof ScalarNode) {
             String value = ((ScalarNode) root).getValue();
-            throw fatal("the top level is a single value ('" + abbreviate(value) + "'), not a mapping of"
-                    + " scenario keys", "is this a fleetsim scenario YAML file?");
+            throw fatal("the top level is a single value (" + UserText.quote(abbreviate(value)) + "), not a"
+                    + " mapping of scenario keys", "is this a fleetsim scenario YAML file?");
         }
         YamlTree tree = new YamlTree();
         JsonNode json = tree.convert(root, "");
-        return new Result(json, tree.order, tree.issues.list());
+        // A problem of the top-level mapping itself (a key that is a list, a tag) has no path: the file as a
+        // whole is not a scenario, and what else was found about it would only confuse.
+        for (Issue issue : tree.issues.list()) {
+            if (issue.path().isEmpty()) {
+                throw new InvalidScenarioException(List.of(issue));
+            }
+        }
+        return new Result(json, tree.order, tree.issues.list(), List.copyOf(tree.dropped));
     }
 
     /** Reads one value given on the command line (--set path=VALUE) as a YAML flow value. */
@@ -135,6 +156,7 @@ final class YamlTree {
     }
 
     private static Node compose(String text) throws InvalidScenarioException {
+        checkLineLengths(text);
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES_FOR_COLLECTIONS);
         options.setNestingDepthLimit(MAX_NESTING_DEPTH);
@@ -173,13 +195,31 @@ final class YamlTree {
         }
     }
 
+    private static void checkLineLengths(String text) throws InvalidScenarioException {
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '\n';
+            if (c == '\n' || c == '\r') {
+                if (i - lineStart > MAX_LINE_CHARS) {
+                    throw fatal("line " + line + " is " + (i - lineStart) + " characters long; lines are limited to "
+                            + MAX_LINE_CHARS, "break long lists over several lines; put long data in a trace CSV");
+                }
+                line++;
+                lineStart = i + 1;
+            }
+        }
+    }
+
     private JsonNode convert(Node node, String path) throws InvalidScenarioException {
         return convert(node, path, false);
     }
 
     /** @param viaAlias whether this value is a copy made by expanding an alias (or a merge key) */
     private JsonNode convert(Node node, String path, boolean viaAlias) throws InvalidScenarioException {
-        boolean copy = viaAlias || seen.put(node, Boolean.TRUE) != null;
+        // Only a node with an anchor can be reached twice or contain itself: track just those.
+        boolean anchored = node.getAnchor() != null;
+        boolean copy = viaAlias || anchored && seen.put(node, Boolean.TRUE) != null;
         if (copy && ++expanded > MAX_ALIAS_EXPANSION) {
             throw fatal("refused: aliases expand to more than " + MAX_ALIAS_EXPANSION + " values (a possible"
                     + " billion-laughs bomb)", "expand the repeated parts by hand");
@@ -193,14 +233,18 @@ final class YamlTree {
     }
 
     private JsonNode convertNode(Node node, String path, boolean copy) throws InvalidScenarioException {
-        if (onStack.containsKey(node)) {
+        boolean anchored = node.getAnchor() != null;
+        if (anchored && onStack.containsKey(node)) {
             issues.add(path, "an alias refers to a value that contains it (a cycle)", "remove the alias");
+            dropped.add(path);
             return nodes.nullNode();
         }
         if (node instanceof ScalarNode) {
             return scalar((ScalarNode) node, path);
         }
-        onStack.put(node, Boolean.TRUE);
+        if (anchored) {
+            onStack.put(node, Boolean.TRUE);
+        }
         try {
             if (node instanceof SequenceNode) {
                 if (!node.getTag().equals(Tag.SEQ)) {
@@ -255,7 +299,9 @@ final class YamlTree {
             }
             return object;
         } finally {
-            onStack.remove(node);
+            if (anchored) {
+                onStack.remove(node);
+            }
         }
     }
 
@@ -267,7 +313,8 @@ final class YamlTree {
                 collectMerge(item, path, merged);
             }
         } else {
-            issues.add(path, "'<<' must merge a mapping or a list of mappings", "write '<<: *anchor'");
+            issues.add(Issues.child(path, "<<"), "'<<' must merge a mapping or a list of mappings",
+                    "write '<<: *anchor'");
         }
     }
 
@@ -282,6 +329,12 @@ final class YamlTree {
         }
         if (tag.equals(Tag.BOOL)) {
             return nodes.booleanNode(text.equalsIgnoreCase("true"));
+        }
+        if ((tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)) && text.length() > MAX_NUMBER_CHARS) {
+            issues.add(path, "a number of " + text.length() + " characters is out of range",
+                    "numbers in a scenario have at most " + MAX_NUMBER_CHARS + " characters");
+            dropped.add(path);
+            return nodes.nullNode();
         }
         if (tag.equals(Tag.INT)) {
             BigInteger value = integer(text);
@@ -338,7 +391,7 @@ final class YamlTree {
     }
 
     private static String abbreviate(String s) {
-        String one = s.replaceAll("\\s+", " ").strip();
+        String one = (s.length() > 200 ? s.substring(0, 200) : s).replaceAll("\\s+", " ").strip();
         return one.length() <= 40 ? one : one.substring(0, 40) + "...";
     }
 

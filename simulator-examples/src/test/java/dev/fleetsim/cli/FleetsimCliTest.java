@@ -160,6 +160,70 @@ final class FleetsimCliTest {
     }
 
     @Test
+    void billionLaughs_validateAndRun_refuseWithinASecondNamingTheBomb() throws IOException {
+        // The classic bomb: 9 levels of 9 aliases to the level below, 9^9 = 387 million "lol"s once expanded.
+        StringBuilder y = new StringBuilder("name: lol\nhorizon: PT1H\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol,"
+                + " lol]\n");
+        for (int level = 1; level <= 9; level++) {
+            y.append('l').append(level).append(": &l").append(level).append(" [")
+                    .append(String.join(", ", java.util.Collections.nCopies(9, "*l" + (level - 1)))).append("]\n");
+        }
+        Path bomb = file("lol.yaml", y.toString());
+        for (String verb : List.of("validate", "run")) {
+            long start = System.nanoTime();
+            Result r = run((scenario, options) -> {
+                throw new AssertionError("the runner must not be reached");
+            }, false, verb, bomb.toString());
+            long ms = (System.nanoTime() - start) / 1_000_000;
+
+            assertThat(r.status()).as(verb).isEqualTo(2);
+            assertThat(r.errLines()).as(verb).containsExactly(bomb + ": refused: more than 50 aliases to lists or"
+                    + " mappings (a possible billion-laughs bomb); expand the repeated parts by hand");
+            assertThat(ms).as(verb + ": milliseconds to refuse (a guard, not a benchmark)").isLessThan(1_000);
+        }
+    }
+
+    @Test
+    void maxEntities_belowTheScenario_refusesItBeforeTheRunnerNamingTheLargestPart() {
+        // quickstart runs 3 + 2 + 1 + 1 = 7 instances at once; the largest entry is web (3).
+        String expected = "ec2.instances[0].count: 3 instances at once; with the rest of the scenario 7 hosts at"
+                + " once, more than the limit of 6; lower it, or raise the limit with --max-entities N";
+        ScenarioRunner never = (scenario, options) -> {
+            throw new AssertionError("the runner must not be reached");
+        };
+        Result validate = run(never, false, "validate", QUICKSTART, "--max-entities", "6");
+        Result runs = run(never, false, "run", QUICKSTART, "--max-entities", "6");
+        Result enough = run("validate", QUICKSTART, "--max-entities", "7");
+
+        assertThat(validate.status()).isEqualTo(2);
+        assertThat(validate.errLines()).containsExactly(expected);
+        assertThat(runs.status()).isEqualTo(2);
+        assertThat(runs.errLines()).containsExactly(expected);
+        assertThat(enough.status()).isZero();
+    }
+
+    @Test
+    void maxEntities_notAPositiveNumber_isAUsageError() {
+        Result zero = run("validate", QUICKSTART, "--max-entities", "0");
+        Result word = run("run", QUICKSTART, "--max-entities", "lots");
+
+        assertThat(zero.status()).isEqualTo(2);
+        assertThat(zero.errLines()).containsExactly("fleetsim validate: --max-entities must be at least 1, got 0");
+        assertThat(word.status()).isEqualTo(2);
+        assertThat(word.err()).contains("--max-entities").contains("'lots' is not a long");
+    }
+
+    @Test
+    void maxEntities_onAReusedCli_appliesToOneCommandLineOnly() {
+        FleetsimCli cli = new FleetsimCli(() -> CATALOG, () -> PRICES, null, false, false);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(sink, true, StandardCharsets.UTF_8);
+
+        assertThat(cli.execute(print, print, "validate", QUICKSTART, "--max-entities", "6")).isEqualTo(2);
+        assertThat(cli.execute(print, print, "validate", QUICKSTART)).isZero();
+    }
+
+    @Test
     void catalog_familyM7g_listsM7gLargeWithItsFacts() {
         Result r = run("catalog", "--family", "m7g");
 
@@ -230,6 +294,28 @@ final class FleetsimCliTest {
     }
 
     @Test
+    void execute_reusedInstance_startsEachCommandLineFromTheDefaults() {
+        long[] seen = new long[2];
+        ScenarioRunner runner = (scenario, options) -> {
+            seen[0] = scenario.seed();
+            seen[1] = scenario.spec().ec2().instances().get(0).count();
+            return fixedResult();
+        };
+        FleetsimCli cli = new FleetsimCli(() -> CATALOG, () -> PRICES, runner, false, false);
+        ByteArrayOutputStream sink = new ByteArrayOutputStream();
+        PrintStream print = new PrintStream(sink, true, StandardCharsets.UTF_8);
+
+        int first = cli.execute(print, print, "run", QUICKSTART, "--seed", "99", "--set", "ec2.instances[0].count=5",
+                "--format", "json");
+        int second = cli.execute(print, print, "run", QUICKSTART);
+
+        assertThat(first).isZero();
+        assertThat(second).isZero();
+        // quickstart.yaml: seed 7, and its first instance entry (web) has count 3.
+        assertThat(seen).containsExactly(7, 3);
+    }
+
+    @Test
     void run_out_writesTheFourReportFiles() throws IOException {
         Path out = dir.resolve("out");
 
@@ -246,6 +332,22 @@ final class FleetsimCliTest {
         assertThat(r.errLines().get(0)).matches("fleetsim run: 2 events in \\d+\\.\\d\\d s of wall time \\(\\d+ events/s\\)");
         assertThat(r.errLines().get(1)).isEqualTo("fleetsim run: wrote report.json, line-items.csv, timeseries.csv and"
                 + " report.html to " + out);
+    }
+
+    @Test
+    void run_outIntoADirectoryWithOtherFiles_isRefusedBeforeTheRunner() throws IOException {
+        Path out = Files.createDirectories(dir.resolve("mine"));
+        Files.writeString(out.resolve("notes.txt"), "keep me");
+        ScenarioRunner never = (scenario, options) -> {
+            throw new AssertionError("the runner must not be reached");
+        };
+
+        Result r = run(never, false, "run", QUICKSTART, "--out", out.toString());
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly("fleetsim run: --out: " + out + " holds files fleetsim does not write"
+                + " (notes.txt), and the whole directory is replaced; give a new or empty directory");
+        assertThat(Files.readString(out.resolve("notes.txt"))).isEqualTo("keep me");
     }
 
     @Test
@@ -267,6 +369,16 @@ final class FleetsimCliTest {
     }
 
     @Test
+    void run_malformedSetWithControlCharacters_isEchoedEscaped() {
+        // Found by ScenarioFuzzTest: the argument was echoed raw, a carriage return or bidi override included.
+        Result r = run("run", QUICKSTART, "--set", "a..b=x\r\u202Ey");
+
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly("fleetsim run: --set a..b=x\\r\\u202Ey: a key is missing at"
+                + " character 3");
+    }
+
+    @Test
     void run_runnerFailure_isOneLineWithoutAStackTrace() {
         ScenarioRunner broken = (scenario, options) -> {
             throw new IllegalStateException("engine exploded\nsecond line");
@@ -276,6 +388,18 @@ final class FleetsimCliTest {
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.errLines()).containsExactly(
                 "fleetsim: internal error: engine exploded (set FLEETSIM_DEBUG=1 for details)");
+    }
+
+    @Test
+    void run_runnerError_isOneLineWithoutAStackTrace() {
+        ScenarioRunner broken = (scenario, options) -> {
+            throw new StackOverflowError();
+        };
+        Result r = run(broken, false, "run", QUICKSTART);
+
+        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.errLines()).containsExactly(
+                "fleetsim: internal error: StackOverflowError (set FLEETSIM_DEBUG=1 for details)");
     }
 
     @Test

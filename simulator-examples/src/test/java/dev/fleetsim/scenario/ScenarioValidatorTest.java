@@ -370,7 +370,7 @@ final class ScenarioValidatorTest {
                       nodePools:
                         - {name: p, kind: managed, instanceTypes: [m5.large], min: 1, max: 1,
                            labels: {topology.kubernetes.io/zone: us-east-1a, team: web}}
-                """)).containsExactly("eks.clusters[0].nodePools[0].labels.topology.kubernetes.io/zone: is a"
+                """)).containsExactly("eks.clusters[0].nodePools[0].labels.\"topology.kubernetes.io/zone\": is a"
                 + " well-known label the node gets from its type, zone and OS; remove it; select on it with"
                 + " nodeSelector instead");
     }

@@ -1,6 +1,7 @@
 package dev.fleetsim.scenario.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.fleetsim.scenario.UserText;
 
 /**
  * One placement constraint: {@code distinctInstance} (also {@code {distinctInstance: true}}) or
@@ -17,7 +18,7 @@ public record PlacementConstraintSpec(Boolean distinctInstance, String memberOf)
         if ("distinctInstance".equals(word)) {
             return new PlacementConstraintSpec(true, null);
         }
-        throw new IllegalArgumentException("'" + word + "' is not a placement constraint; write"
+        throw new IllegalArgumentException(UserText.quote(word) + " is not a placement constraint; write"
                 + " distinctInstance or {memberOf: \"attribute:ecs.instance-type =~ m5.*\"}");
     }
 }

@@ -1,6 +1,7 @@
 package dev.fleetsim.scenario.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.fleetsim.scenario.UserText;
 
 /**
  * One placement strategy: {@code {binpack: cpu|memory}}, {@code {spread: FIELD}} (instanceId, host or
@@ -17,7 +18,7 @@ public record PlacementStrategySpec(BinpackResource binpack, String spread, Bool
         if ("random".equals(word)) {
             return new PlacementStrategySpec(null, null, true);
         }
-        throw new IllegalArgumentException("'" + word + "' is not a placement strategy; write random,"
+        throw new IllegalArgumentException(UserText.quote(word) + " is not a placement strategy; write random,"
                 + " {binpack: cpu}, {binpack: memory} or {spread: attribute:ecs.availability-zone}");
     }
 

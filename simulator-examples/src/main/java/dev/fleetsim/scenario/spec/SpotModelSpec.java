@@ -1,6 +1,7 @@
 package dev.fleetsim.scenario.spec;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import dev.fleetsim.scenario.UserText;
 
 /**
  * {@code advisor}: prices mean-revert around On-Demand x (1 - Spot Advisor savings). {@code {trace: {file:
@@ -23,7 +24,7 @@ public record SpotModelSpec(SpotTraceSpec trace) {
         if ("trace".equals(word)) {
             throw new IllegalArgumentException("a trace model needs its file: model: {trace: {file: prices.csv}}");
         }
-        throw new IllegalArgumentException("'" + word + "' is not a Spot model; write advisor or"
+        throw new IllegalArgumentException(UserText.quote(word) + " is not a Spot model; write advisor or"
                 + " {trace: {file: prices.csv}}");
     }
 
