@@ -316,36 +316,13 @@ final class EventQueue {
         return 2 * capacity;
     }
 
-    /**
-     * Gives the pending entries fresh ordinals: their rank among entries of the same time and phase.
-     * The entries are taken out in key order, rewritten, and added again to the emptied heap.
-     */
+    /** Gives the pending entries fresh ordinals: their rank among entries of the same time and phase. */
     private void renumber() {
         if (stale > 0) {
             heap.retainIf(keepLive);
             stale = 0;
         }
-        final int n = heap.size();
-        long[] sorted = new long[3 * n];
-        for (int i = 0; i < 3 * n; i += 3) {
-            heap.peek();
-            sorted[i] = heap.topKey();
-            sorted[i + 1] = heap.topPayload();
-            sorted[i + 2] = heap.topTag();
-            heap.removeTop();
-        }
-        heap.clear();
-        long previousGroup = -1;
-        long rank = 0;
-        long maxRank = 0;
-        for (int i = 0; i < 3 * n; i += 3) {
-            long group = sorted[i] >>> ordinalBits;
-            rank = group == previousGroup ? rank + 1 : 0;
-            previousGroup = group;
-            maxRank = Math.max(maxRank, rank);
-            heap.add((group << ordinalBits) | rank, sorted[i + 1], sorted[i + 2]);
-        }
-        nextOrdinal = n == 0 ? 0 : maxRank + 1;
+        nextOrdinal = heap.rankLowBits(ordinalBits);
         if (nextOrdinal > ordinalMask) {
             throw new IllegalStateException("more than " + ordinalMask
                     + " events pending at one instant and phase; the queue cannot order them");

@@ -123,14 +123,96 @@ final class RadixHeap {
         size = total;
     }
 
-    /** Removes every entry; the base returns to 0. Keeps the arrays. */
-    void clear() {
-        Arrays.fill(bucketSizes, 0);
-        Arrays.fill(occupied, 0);
-        frontSize = 0;
-        size = 0;
-        base = 0;
-        frontShift = 0;
+    /**
+     * Replaces the low {@code lowBits} bits of every key by its rank among the keys that share all the
+     * other bits (its group); that keeps the order of all keys. Returns the size of the largest group.
+     *
+     * <p>In place, without allocating: a bucket whose digit lies wholly above the low bits holds whole
+     * groups and keeps its entries' digit, so it stays valid and is only sorted to rank its groups. The
+     * buckets below that level share the base's bits from there up; they join the front, which is
+     * sorted too, and a sorted array is a valid heap.
+     */
+    int rankLowBits(int lowBits) {
+        int shift = Math.max(frontShift, (lowBits + DIGIT_BITS - 1) / DIGIT_BITS * DIGIT_BITS);
+        for (int b = 0; b < (shift >>> 2) << DIGIT_BITS; b++) {
+            long[] bucket = buckets[b];
+            int end = E * bucketSizes[b];
+            if (end == 0) {
+                continue;
+            }
+            while (E * frontSize + end > front.length) {
+                front = Arrays.copyOf(front, grown(front.length));
+            }
+            System.arraycopy(bucket, 0, front, E * frontSize, end);
+            frontSize += end / E;
+            bucketSizes[b] = 0;
+            occupied[b >>> 6] &= ~(1L << b);
+        }
+        base = (base >>> shift) << shift;
+        frontShift = shift;
+        int largest = rankGroups(front, frontSize, lowBits);
+        for (int w = 0; w < occupied.length; w++) {
+            for (long rest = occupied[w]; rest != 0; rest &= rest - 1) {
+                int b = (w << 6) + Long.numberOfTrailingZeros(rest);
+                largest = Math.max(largest, rankGroups(buckets[b], bucketSizes[b], lowBits));
+            }
+        }
+        return largest;
+    }
+
+    /** Sorts {@code entries[0, 3n)} by key and ranks each group's low bits; returns the largest group. */
+    private static int rankGroups(long[] entries, int n, int lowBits) {
+        sortByKey(entries, n);
+        long previousGroup = -1;
+        int rank = 0;
+        int largest = 0;
+        for (int i = 0; i < E * n; i += E) {
+            long group = entries[i] >>> lowBits;
+            rank = group == previousGroup ? rank + 1 : 0;
+            previousGroup = group;
+            entries[i] = (group << lowBits) | rank;
+            largest = Math.max(largest, rank + 1);
+        }
+        return largest;
+    }
+
+    /** Heapsort of {@code entries[0, 3n)} by key, ascending, in place. */
+    private static void sortByKey(long[] entries, int n) {
+        for (int j = n / 2 - 1; j >= 0; j--) {
+            siftDownMax(entries, j, n);
+        }
+        for (int end = n - 1; end > 0; end--) {
+            for (int k = 0; k < E; k++) {
+                long t = entries[k];
+                entries[k] = entries[E * end + k];
+                entries[E * end + k] = t;
+            }
+            siftDownMax(entries, 0, end);
+        }
+    }
+
+    /** Binary max-heap sift over the first {@code n} entries. */
+    private static void siftDownMax(long[] entries, int j, int n) {
+        long key = entries[E * j];
+        long payload = entries[E * j + 1];
+        long tag = entries[E * j + 2];
+        while (true) {
+            int c = 2 * j + 1;
+            if (c >= n) {
+                break;
+            }
+            if (c + 1 < n && entries[E * (c + 1)] > entries[E * c]) {
+                c++;
+            }
+            if (entries[E * c] <= key) {
+                break;
+            }
+            System.arraycopy(entries, E * c, entries, E * j, E);
+            j = c;
+        }
+        entries[E * j] = key;
+        entries[E * j + 1] = payload;
+        entries[E * j + 2] = tag;
     }
 
     /** Bucket of a key above the base, given {@code diff = key ^ base}: its level and its digit there. */
