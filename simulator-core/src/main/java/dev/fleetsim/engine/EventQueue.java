@@ -6,33 +6,33 @@ import java.util.Objects;
 /**
  * The pending events of one simulation, ordered by (time, phase, insertion order), with lazy
  * cancellation. The order lives in a {@link RadixHeap} of self-contained entries; ids, liveness and
- * what rescheduling needs live in slots, which the path from scheduling to processing only writes,
- * sequentially.
+ * what rescheduling needs live in slots, which the path from scheduling to processing writes
+ * sequentially and otherwise touches only through a compact bitmap.
  *
  * <p>Keys. An entry's whole order is one {@code long}: {@code time | phase | ordinal} from the high bits
- * down, so the order is a single {@code <} (a two-field compare measured about half as fast in a heap).
- * The ordinal is taken from a counter at insertion, so keys are unique, and since the clock never goes
- * back they are monotone, which the radix heap needs. The time field is as wide as the horizon needs:
- * every event after the horizon is stored at horizon + 1 (they are never processed, so their relative
- * order does not matter), and the remaining bits, at least {@link #MIN_ORDINAL_BITS}, go to the
- * ordinal. When the counter runs out, the pending entries are renumbered: taken out in order and given
- * their rank among the entries of the same time and phase, which preserves every order that matters;
- * the counter restarts above the largest rank. That costs a pass over the heap once per 2^ordinalBits
- * insertions.
+ * down, so the order is a single {@code <} (a two-field compare measured about half as fast in the old
+ * heap). The ordinal is taken from a counter at insertion, so keys are unique; since the clock never
+ * goes back they are also monotone, which the radix heap relies on. The time field is as wide as the
+ * horizon needs: every event after the horizon is stored at horizon + 1 (they are never processed, so
+ * their relative order does not matter), and the remaining bits, at least {@link #MIN_ORDINAL_BITS}, go
+ * to the ordinal. When the counter runs out, every pending entry's ordinal becomes its rank among the
+ * entries of the same time and phase, which preserves every order that matters, and the counter restarts
+ * at the size of the largest such group; the heap does that in place, once per 2^ordinalBits insertions.
  *
- * <p>Entries. Besides the key, an entry carries the payload and a tag: the handler's id in a
- * {@link HandlerTable} and the slot. Taking an event therefore reads only the entry, the handler table
- * and one bit of the slot's liveness bitmap, all of which stay in cache; a million pending events made
- * a per-event slot read (handler, payload) a cache miss that cost more than the whole radix heap.
+ * <p>Entries. Besides the key, an entry carries the payload and a tag: the slot and the handler's id in
+ * a {@link HandlerTable}. Taking an event reads only the entry, the small handler table and the slot's
+ * two state bits, all of which stay in cache. With a million pending events, reading the handler and
+ * payload from the slot instead cost a cache miss per event, more than the whole radix heap.
  *
- * <p>Slots. A slot records an event's id stamp, phase, handler id and payload for {@code cancel},
- * {@code reschedule} and {@code phaseOf}, and owns one bit in each of two bitmaps: used (an entry holds
- * the slot) and live (that entry is neither processed nor cancelled). Slots are handed out by a cursor
- * sweeping the used bitmap, so consecutive events get neighbouring slots and scheduling writes slot
- * memory sequentially; the table grows when three quarters of it are used, which keeps the sweep short.
- * Cancelling clears the live bit and leaves the entry where it is; it is dropped, and its slot and
- * handler id freed, when it reaches the top, or earlier when cancelled entries outnumber live ones and
- * the whole heap is filtered. Rescheduling is a cancel plus a new entry, hence a new id.
+ * <p>Slots. A slot records an event's id stamp, phase, handler id and payload, for {@code cancel},
+ * {@code reschedule} and {@code phaseOf}, and has two bits in one bitmap: used (an entry holds the slot)
+ * and live (that entry is neither processed nor cancelled). Slots are handed out by a cursor sweeping the
+ * bitmap, so consecutive events get neighbouring slots and scheduling writes slot memory sequentially,
+ * not at the random slot that the event just processed freed (the old heap's stack of free slots). The
+ * table grows when three quarters of it are used, which keeps the sweep short. Cancelling clears the
+ * live bit and leaves the entry where it is; it is dropped, and its slot and handler id freed, when it
+ * reaches the top, or earlier when cancelled entries outnumber live ones and the whole heap is
+ * filtered. Rescheduling is a cancel plus a new entry, hence a new id.
  *
  * <p>Ids pack the slot (low 31 bits) and the low 32 bits of a never-reset insertion counter as a stamp,
  * so the id of an event that fired or was cancelled stays dead after its slot is reused (unless the
@@ -316,36 +316,13 @@ final class EventQueue {
         return 2 * capacity;
     }
 
-    /**
-     * Gives the pending entries fresh ordinals: their rank among entries of the same time and phase.
-     * The entries are taken out in key order, rewritten, and added again to the emptied heap.
-     */
+    /** Gives the pending entries fresh ordinals: their rank among entries of the same time and phase. */
     private void renumber() {
         if (stale > 0) {
             heap.retainIf(keepLive);
             stale = 0;
         }
-        final int n = heap.size();
-        long[] sorted = new long[3 * n];
-        for (int i = 0; i < 3 * n; i += 3) {
-            heap.peek();
-            sorted[i] = heap.topKey();
-            sorted[i + 1] = heap.topPayload();
-            sorted[i + 2] = heap.topTag();
-            heap.removeTop();
-        }
-        heap.clear();
-        long previousGroup = -1;
-        long rank = 0;
-        long maxRank = 0;
-        for (int i = 0; i < 3 * n; i += 3) {
-            long group = sorted[i] >>> ordinalBits;
-            rank = group == previousGroup ? rank + 1 : 0;
-            previousGroup = group;
-            maxRank = Math.max(maxRank, rank);
-            heap.add((group << ordinalBits) | rank, sorted[i + 1], sorted[i + 2]);
-        }
-        nextOrdinal = n == 0 ? 0 : maxRank + 1;
+        nextOrdinal = heap.rankLowBits(ordinalBits);
         if (nextOrdinal > ordinalMask) {
             throw new IllegalStateException("more than " + ordinalMask
                     + " events pending at one instant and phase; the queue cannot order them");

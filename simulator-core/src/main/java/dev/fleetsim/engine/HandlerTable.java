@@ -10,7 +10,7 @@ import java.util.Arrays;
  *
  * <p>Every id counts the pending entries that name it. An id whose count drops to zero stays indexed,
  * so that a handler with one recurring event does not leave and re-enter the table on every event; the
- * unreferenced ids are purged together once they are as many as the referenced ones, so handlers
+ * unreferenced ids are purged together once they outnumber the referenced ones (and 16), so handlers
  * created per event do not accumulate. Lookup is by identity: open addressing over identity hashes.
  */
 final class HandlerTable {

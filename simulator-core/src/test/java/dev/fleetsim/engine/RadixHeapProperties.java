@@ -14,7 +14,8 @@ import net.jqwik.api.constraints.IntRange;
  * thousands of them: enough pending entries that buckets overflow the front and are split, peeks that
  * leave the minimum in place followed by additions below it (the lowered base), and filtering.
  * {@code deltaBits} bounds how far above the last removed key an addition lands: small values make
- * keys share long prefixes, large ones spread them over every level.
+ * keys share long prefixes, large ones spread them over every level. Occasionally the low bits of
+ * every key are replaced by ranks within groups, as the queue does when its ordinals run out.
  */
 final class RadixHeapProperties {
 
@@ -24,16 +25,17 @@ final class RadixHeapProperties {
                                  @ForAll @IntRange(min = 0, max = 6_000) int operations) {
         SplittableRandom random = new SplittableRandom(seed);
         RadixHeap heap = new RadixHeap();
-        TreeMap<Long, Long> model = new TreeMap<>();
+        TreeMap<Long, long[]> model = new TreeMap<>();
         long floor = 0;
         for (int op = 0; op < operations; op++) {
             int kind = random.nextInt(100);
             if (kind < 55) {
                 long key = floor + random.nextLong(1L << deltaBits);
                 if (key >= floor && !model.containsKey(key)) {
+                    long payload = random.nextLong();
                     long tag = random.nextLong();
-                    heap.add(key, ~key, tag);
-                    model.put(key, tag);
+                    heap.add(key, payload, tag);
+                    model.put(key, new long[] {payload, tag});
                 }
             } else if (kind < 90) {
                 assertThat(heap.peek()).isEqualTo(!model.isEmpty());
@@ -46,10 +48,14 @@ final class RadixHeapProperties {
                 if (!model.isEmpty()) {
                     assertThat(heap.topKey()).isEqualTo(model.firstKey());
                 }
-            } else {
+            } else if (random.nextBoolean()) {
                 long divisor = 2 + random.nextInt(3);
                 heap.retainIf(tag -> Math.floorMod(tag, divisor) != 0);
-                model.values().removeIf(tag -> Math.floorMod(tag, divisor) == 0);
+                model.values().removeIf(entry -> Math.floorMod(entry[1], divisor) == 0);
+            } else {
+                int lowBits = 1 + random.nextInt(Math.min(deltaBits, 40));
+                assertThat(heap.rankLowBits(lowBits)).isEqualTo(rankLowBits(model, lowBits));
+                floor = (floor >>> lowBits) << lowBits;
             }
             assertThat(heap.size()).isEqualTo(model.size());
         }
@@ -61,11 +67,29 @@ final class RadixHeapProperties {
         assertThat(heap.size()).isZero();
     }
 
-    private static long removeAndCheck(RadixHeap heap, TreeMap<Long, Long> model) {
-        Map.Entry<Long, Long> min = model.pollFirstEntry();
+    /** The model's renumbering: rank within each group of equal high bits, in key order. */
+    private static int rankLowBits(TreeMap<Long, long[]> model, int lowBits) {
+        TreeMap<Long, long[]> ranked = new TreeMap<>();
+        long previousGroup = -1;
+        int rank = 0;
+        int largest = 0;
+        for (Map.Entry<Long, long[]> e : model.entrySet()) {
+            long group = e.getKey() >>> lowBits;
+            rank = group == previousGroup ? rank + 1 : 0;
+            previousGroup = group;
+            largest = Math.max(largest, rank + 1);
+            ranked.put((group << lowBits) | rank, e.getValue());
+        }
+        model.clear();
+        model.putAll(ranked);
+        return largest;
+    }
+
+    private static long removeAndCheck(RadixHeap heap, TreeMap<Long, long[]> model) {
+        Map.Entry<Long, long[]> min = model.pollFirstEntry();
         assertThat(heap.topKey()).isEqualTo(min.getKey());
-        assertThat(heap.topPayload()).isEqualTo(~min.getKey());
-        assertThat(heap.topTag()).isEqualTo(min.getValue());
+        assertThat(heap.topPayload()).isEqualTo(min.getValue()[0]);
+        assertThat(heap.topTag()).isEqualTo(min.getValue()[1]);
         heap.removeTop();
         return min.getKey();
     }
