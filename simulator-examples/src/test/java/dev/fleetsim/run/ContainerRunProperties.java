@@ -3,19 +3,9 @@ package dev.fleetsim.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetsim.billing.Bill;
-import dev.fleetsim.billing.LineItemCsv;
-import dev.fleetsim.billing.Money;
-import dev.fleetsim.catalog.InstanceCatalog;
-import dev.fleetsim.pricing.PriceBook;
-import dev.fleetsim.report.ReportJson;
 import dev.fleetsim.report.WorkloadReport;
-import dev.fleetsim.scenario.RunOptions;
 import dev.fleetsim.scenario.RunResult;
-import dev.fleetsim.scenario.Scenario;
-import dev.fleetsim.scenario.ScenarioLoader;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -31,12 +21,10 @@ import net.jqwik.api.Provide;
  */
 final class ContainerRunProperties {
 
-    private static final InstanceCatalog CATALOG = InstanceCatalog.loadDefault();
-    private static final PriceBook PRICES = PriceBook.loadDefault();
 
     @Property(tries = 40)
     void tasksAreConserved_runsClosed_billSums(@ForAll("scenarios") String yaml) throws Exception {
-        RunResult result = run(yaml);
+        RunResult result = RunChecks.run(yaml);
 
         assertThat(result.usage().openRuns()).isZero();
         for (WorkloadReport w : result.report().workloads()) {
@@ -44,8 +32,8 @@ final class ContainerRunProperties {
                     .isEqualTo(w.completed() + w.running() + w.pending() + w.interrupted());
         }
         Bill bill = result.bill();
-        assertThat(sum(bill.byService())).isEqualTo(bill.total());
-        assertThat(sum(bill.byPricingModel())).isEqualTo(bill.total());
+        assertThat(RunChecks.sum(bill.byService())).isEqualTo(bill.total());
+        assertThat(RunChecks.sum(bill.byPricingModel())).isEqualTo(bill.total());
         double u = result.report().capacity().meanCpuUtilization();
         assertThat(u).isBetween(0.0, 1.0);
     }
@@ -53,29 +41,10 @@ final class ContainerRunProperties {
     @Property(tries = 15)
     void sameScenarioAndSeed_giveByteIdenticalReportAndLineItems(@ForAll("scenarios") String yaml)
             throws Exception {
-        RunResult first = run(yaml);
-        RunResult second = run(yaml);
-
-        assertThat(new ReportJson().write(second.report())).isEqualTo(new ReportJson().write(first.report()));
-        StringBuilder a = new StringBuilder();
-        StringBuilder b = new StringBuilder();
-        LineItemCsv.write(first.bill(), a);
-        LineItemCsv.write(second.bill(), b);
-        assertThat(b.toString()).isEqualTo(a.toString());
+        RunChecks.assertReproducible(yaml);
     }
 
-    private static RunResult run(String yaml) throws Exception {
-        Scenario scenario = new ScenarioLoader(CATALOG).parse(yaml, Path.of("."), List.of());
-        return new EngineScenarioRunner(CATALOG, PRICES).run(scenario, RunOptions.single());
-    }
 
-    private static Money sum(Map<String, Money> parts) {
-        Money total = Money.ZERO;
-        for (Money m : parts.values()) {
-            total = total.plus(m);
-        }
-        return total;
-    }
 
     @Provide
     Arbitrary<String> scenarios() {

@@ -4,20 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fleetsim.billing.Bill;
 import dev.fleetsim.billing.LineItem;
-import dev.fleetsim.billing.LineItemCsv;
 import dev.fleetsim.billing.Money;
-import dev.fleetsim.catalog.InstanceCatalog;
-import dev.fleetsim.pricing.PriceBook;
-import dev.fleetsim.report.ReportJson;
 import dev.fleetsim.report.WorkloadReport;
-import dev.fleetsim.scenario.RunOptions;
 import dev.fleetsim.scenario.RunResult;
-import dev.fleetsim.scenario.Scenario;
-import dev.fleetsim.scenario.ScenarioLoader;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -32,19 +23,17 @@ import net.jqwik.api.Provide;
  */
 final class RunInvariantsProperties {
 
-    private static final InstanceCatalog CATALOG = InstanceCatalog.loadDefault();
-    private static final PriceBook PRICES = PriceBook.loadDefault();
     private static final List<String> TYPES = List.of("m5.large", "m5.xlarge", "m5.2xlarge", "c5.large",
             "r5.large", "m7g.large", "m7g.xlarge", "t3.micro", "t3.medium", "c7i.large");
     private static final List<String> ZONES = List.of("us-east-1a", "us-east-1b", "us-east-1c");
 
     @Property(tries = 60)
     void billBreakdownsAndLineItems_sumExactlyToTheTotals(@ForAll("scenarios") String yaml) throws Exception {
-        RunResult result = run(yaml);
+        RunResult result = RunChecks.run(yaml);
         Bill bill = result.bill();
 
-        assertThat(sum(bill.byService())).isEqualTo(bill.total());
-        assertThat(sum(bill.byPricingModel())).isEqualTo(bill.total());
+        assertThat(RunChecks.sum(bill.byService())).isEqualTo(bill.total());
+        assertThat(RunChecks.sum(bill.byPricingModel())).isEqualTo(bill.total());
         Money amortized = Money.ZERO;
         Money unblended = Money.ZERO;
         for (LineItem item : bill.lineItems()) {
@@ -66,7 +55,7 @@ final class RunInvariantsProperties {
 
     @Property(tries = 40)
     void instances_areConserved_andNoRunIsLeftOpen(@ForAll("scenarios") String yaml) throws Exception {
-        RunResult result = run(yaml);
+        RunResult result = RunChecks.run(yaml);
 
         assertThat(result.usage().openRuns()).isZero();
         for (WorkloadReport w : result.report().workloads()) {
@@ -78,29 +67,10 @@ final class RunInvariantsProperties {
     @Property(tries = 25)
     void sameScenarioAndSeed_giveByteIdenticalReportAndLineItems(@ForAll("scenarios") String yaml)
             throws Exception {
-        RunResult first = run(yaml);
-        RunResult second = run(yaml);
-
-        assertThat(new ReportJson().write(second.report())).isEqualTo(new ReportJson().write(first.report()));
-        StringBuilder a = new StringBuilder();
-        StringBuilder b = new StringBuilder();
-        LineItemCsv.write(first.bill(), a);
-        LineItemCsv.write(second.bill(), b);
-        assertThat(b.toString()).isEqualTo(a.toString());
+        RunChecks.assertReproducible(yaml);
     }
 
-    private static RunResult run(String yaml) throws Exception {
-        Scenario scenario = new ScenarioLoader(CATALOG).parse(yaml, Path.of("."), List.of());
-        return new EngineScenarioRunner(CATALOG, PRICES).run(scenario, RunOptions.single());
-    }
 
-    private static Money sum(Map<String, Money> parts) {
-        Money total = Money.ZERO;
-        for (Money m : parts.values()) {
-            total = total.plus(m);
-        }
-        return total;
-    }
 
     @Provide
     Arbitrary<String> scenarios() {
