@@ -159,9 +159,23 @@ final class ContainerGaps {
         return issues;
     }
 
-    /** A Spot pool launches only types with a Spot price (a Spot Advisor row or a fixed rate): at least one. */
+    /**
+     * A Spot pool launches only types with a Spot price (a Spot Advisor row or a fixed rate): at least one. Under the
+     * interruption hazard a type priced only by a fixed rate has no frequency bucket to draw from (aws-rules.md item 4).
+     */
     private static void checkSpot(List<Issue> issues, String path, List<String> types,
             dev.fleetsim.host.OperatingSystem os, ScenarioSpec spec, PriceBook book) {
+        if (spec.pricing().spot().interruptions() == SpotSpec.Interruptions.HAZARD) {
+            for (String type : types) {
+                if (book.spotAdvisor(type, spec.region(), os).isEmpty()
+                        && book.fixedSpotUsdPerHour(type, os, Tenancy.SHARED).isPresent()) {
+                    issues.add(new Issue(path, type + " (" + os.key() + ") has no Spot Advisor row in "
+                            + spec.region() + ", so no interruption frequency for the hazard",
+                            "set pricing.spot.interruptions: none (forced spot-interruption faults still apply), or"
+                                    + " pick a type the Advisor covers"));
+                }
+            }
+        }
         for (String type : types) {
             if (book.fixedSpotUsdPerHour(type, os, Tenancy.SHARED).isPresent()
                     || book.spotAdvisor(type, spec.region(), os).isPresent()) {
