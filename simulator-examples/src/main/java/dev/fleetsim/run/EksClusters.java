@@ -264,8 +264,8 @@ final class EksClusters {
     }
 
     /**
-     * A DaemonSet's line: one pod per node that joined; those that fit run to the horizon (nodes stay in this
-     * build), those that did not are pending.
+     * A DaemonSet's line: one pod per node that joined. Those on nodes still there run (or pend, where they did not
+     * fit) at the horizon; a pod whose node left went with it and counts as completed.
      */
     private static final class DaemonSetLine extends WorkloadLine {
         private final KubeScheduler scheduler;
@@ -279,9 +279,10 @@ final class EksClusters {
 
         @Override
         WorkloadReport report(String shownName) {
-            long placed = scheduler.daemonPodsPlaced(index);
-            long missed = scheduler.daemonPodsNotPlaced(index);
-            return new WorkloadReport(shownName, kind, placed + missed, 0, missed, 0, placed);
+            long launched = scheduler.daemonPodsPlaced(index) + scheduler.daemonPodsNotPlaced(index);
+            long running = scheduler.daemonPodsRunning(index);
+            long pending = scheduler.daemonPodsPendingNow(index);
+            return new WorkloadReport(shownName, kind, launched, launched - running - pending, pending, 0, running);
         }
     }
 }
