@@ -72,6 +72,8 @@ final class EksClusters {
 
     static final String NODEGROUP_LABEL = "eks.amazonaws.com/nodegroup";
     static final String CAPACITY_TYPE_LABEL = "eks.amazonaws.com/capacityType";
+    /** The label Karpenter puts on its nodes: the NodePool that launched them. */
+    static final String KARPENTER_NODEPOOL_LABEL = "karpenter.sh/nodepool";
     /** EKS Fargate pods get 20 GiB of ephemeral storage, the amount included in the price (aws-rules.md item 5). */
     private static final int FARGATE_STORAGE_GIB = 20;
 
@@ -142,6 +144,17 @@ final class EksClusters {
             }
         }
         return found;
+    }
+
+    /**
+     * A forced {@code spot-interruption} of the nodes a Karpenter controller launched for {@code pool}: the Spot nodes
+     * of every cluster's provisioner labelled {@code karpenter.sh/nodepool: POOL} at {@code atMs}. For the Karpenter
+     * wiring: its templates must carry that label.
+     */
+    void interruptProvisioned(String pool, long atMs) {
+        for (EksNodeProvisioner p : provisioners) {
+            p.scheduleForcedNotice(atMs, KARPENTER_NODEPOOL_LABEL, pool);
+        }
     }
 
     private void cluster(Simulation sim, RandomStreams streams, ScenarioSpec spec, InstanceCatalog catalog,
