@@ -44,29 +44,31 @@ import org.openjdk.jmh.annotations.Warmup;
  * at the horizon. {@code hosts} overrides the group's min, max and desired count (as {@code --set} does on the
  * CLI) so the same workload runs on a fleet sized to it: {@code hosts = size / 100} gives 0.16 x {@code size}
  * slots against a mean of {@code size} / 24 = 0.042 x {@code size} tasks at once, so every task starts on arrival
- * (the set-up's line shows none pending). The trial
- * set-up runs the scenario twice (untimed) and prints a line starting with {@code # end-to-end}: the events of one
- * run, the bytes the second run allocated (in the running thread, total and per event), and how many tasks
- * completed, ran or waited at the horizon. {@code -prof gc} gives {@code gc.alloc.rate.norm} per run as well, but
- * with one operation per single-shot iteration it also counts what JMH allocates around the iteration; divide by
- * the printed events for bytes per event.
+ * (the set-up's line shows none pending).
+ *
+ * <p>The trial set-up runs the scenario twice (untimed) and prints a line starting with {@code # end-to-end}: the
+ * events of one run, the bytes the second run allocated (in the running thread, total and per event), and how many
+ * tasks completed, ran or waited at the horizon. {@code -prof gc} gives {@code gc.alloc.rate.norm} per run as well,
+ * but with one operation per single-shot iteration it also counts what JMH allocates around the iteration; divide
+ * by the printed events for bytes per event.
  *
  * <p>The scenarios are read from {@code scenarios/bench} under the working directory (run from the repository root),
  * or from the directory in the system property {@code fleetsim.benchScenarios}; the set-up checks that each file
  * holds {@code size} tasks.
  *
- * <p>Build, then the measured runs of docs/benchmarks.md (all of them: {@code benchmarks/bench-run.sh}):
+ * <p>Build, then the measured runs of docs/benchmarks.md (steps {@code e2e-*} of {@code benchmarks/bench-run.sh},
+ * which runs every figure in one go); {@code -Xmx1g} is the 1M target's memory bound:
  * <pre>
  * mvn -B -q -o -DskipTests -pl benchmarks -am package
  * # the pinned peer scenarios, 100 hosts
- * java -jar benchmarks/target/benchmarks.jar EndToEndBenchmark -f 1 -wi 1 -i 3 -p size=10000,100000,1000000 -p hosts=100
- * # time against tasks, fleet sized to the load (every task runs): 10k on 100, 100k on 1,000, 1M on 10,000 hosts
- * java -jar benchmarks/target/benchmarks.jar EndToEndBenchmark -f 1 -wi 1 -i 3 -p size=100000 -p hosts=1000
- * java -jar benchmarks/target/benchmarks.jar EndToEndBenchmark -f 1 -wi 1 -i 3 -p size=1000000 -p hosts=10000
+ * java -jar benchmarks/target/benchmarks.jar EndToEndBenchmark -f 1 -wi 1 -i 3 -p size=10000,100000,1000000 -p hosts=100 -jvmArgsAppend -Xmx1g
+ * # time against tasks, fleet sized to the load (every task runs): 10k on 100 (above), 100k on 1,000, 1M on 10,000
+ * java -jar benchmarks/target/benchmarks.jar EndToEndBenchmark -f 1 -wi 1 -i 3 -p size=100000 -p hosts=1000 -jvmArgsAppend -Xmx1g
+ * java -jar benchmarks/target/benchmarks.jar EndToEndBenchmark -f 1 -wi 1 -i 3 -p size=1000000 -p hosts=10000 -jvmArgsAppend -Xmx1g
  * # time against hosts, 10,000 tasks (every point runs every task)
- * java -jar benchmarks/target/benchmarks.jar EndToEndBenchmark -f 1 -wi 1 -i 3 -p size=10000 -p hosts=100,1000,10000,100000
+ * java -jar benchmarks/target/benchmarks.jar EndToEndBenchmark -f 1 -wi 1 -i 3 -p size=10000 -p hosts=100,1000,10000,100000 -jvmArgsAppend -Xmx1g
  * # allocation per run (divide by the events printed by the set-up)
- * java -jar benchmarks/target/benchmarks.jar EndToEndBenchmark -f 1 -wi 1 -i 3 -p size=100000 -p hosts=1000 -prof gc
+ * java -jar benchmarks/target/benchmarks.jar EndToEndBenchmark -f 1 -wi 1 -i 3 -p size=100000,1000000 -p hosts=10000 -jvmArgsAppend -Xmx1g -prof gc
  * </pre>
  */
 @BenchmarkMode(Mode.SingleShotTime)
