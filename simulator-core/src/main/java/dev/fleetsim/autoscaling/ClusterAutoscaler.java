@@ -1,0 +1,515 @@
+package dev.fleetsim.autoscaling;
+
+import dev.fleetsim.cluster.ContainerHosts;
+import dev.fleetsim.cluster.HostListener;
+import dev.fleetsim.cluster.HostSpec;
+import dev.fleetsim.cluster.NodeGroup;
+import dev.fleetsim.engine.EventHandler;
+import dev.fleetsim.engine.Phase;
+import dev.fleetsim.engine.Simulation;
+import dev.fleetsim.placement.DaemonSet;
+import dev.fleetsim.placement.KubeScheduler;
+import dev.fleetsim.placement.PodGroup;
+import dev.fleetsim.workload.ClusterRuntime;
+import dev.fleetsim.workload.TaskTarget;
+import dev.fleetsim.workload.Workload;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+
+/**
+ * The Kubernetes Cluster Autoscaler over an EKS cluster's managed node groups (aws-rules.md item 8, from
+ * cluster-autoscaler's FAQ), steering each through its {@link NodeGroup}. One loop every {@code scanInterval}
+ * (10 s; first at start + 10 s, {@link Phase#AUTOSCALING}, after the instant's placement pass):
+ *
+ * <p><b>Scale up.</b> Pods still pending after the pass are unschedulable. First they are packed onto the nodes
+ * already asked for and not yet joined (desired minus joined, empty template nodes), as CA counts upcoming nodes;
+ * the rest are offered to every group below its max: a group can help the pods its template node admits (node
+ * selector and required affinity on the template's labels, NoSchedule/NoExecute taints tolerated, requests and a
+ * pod slot within the template's allocatable after kube-reserved, eviction threshold and the DaemonSets that fit
+ * on it), and needs the nodes a first-fit-decreasing estimate gives ({@link BinPackEstimate}), capped at max.
+ * The expander picks one group per loop (CA's default), which is raised by that many nodes. The template is the
+ * group's first instance type. Hard topology spread is not part of the template check (reading: a new node's
+ * domain is not known before it is launched).
+ *
+ * <p><b>Expanders.</b> {@link Expander#RANDOM}, CA's default, draws uniformly among the groups that can help from
+ * the given stream, so a seed fixes it; {@link Expander#LEAST_WASTE} picks the least idle CPU share + idle memory
+ * share of the new nodes, ties to the group listed first.
+ *
+ * <p><b>Scale down.</b> A node of a managed group is unneeded while its requested CPU and memory (pods and
+ * DaemonSet pods, CA's default utilization) are both below 50% of allocatable, its group is above min, and every
+ * workload pod on it could move elsewhere: each pod is fitted, first fit by node index, onto another node whose
+ * taints and affinity it passes, with the free capacity left after earlier candidates' pods in the same loop
+ * (a node that receives pods is itself needed this loop). DaemonSet pods never block. Reading: Job pods block,
+ * because an evicted Job pod is not restarted here (CA would evict it and let the Job controller start it again).
+ * After 10 minutes unneeded a node is drained and removed ({@link NodeGroup#drainAndRemove}): empty ones (no
+ * workload pods) up to 10 per loop, else one non-empty node per loop, lowest index first; never below min; not
+ * within 10 minutes of a scale-up (scale-down-delay-after-add). A scale-up loop does no scale-down.
+ */
+public final class ClusterAutoscaler implements HostListener {
+
+    /** How the group to grow is chosen among those that can help. */
+    public enum Expander { RANDOM, LEAST_WASTE }
+
+    /**
+     * The autoscaler's flags; {@link #DEFAULT} holds cluster-autoscaler's defaults.
+     *
+     * @param utilizationThresholdPercent scale-down-utilization-threshold, percent
+     * @param maxEmptyBulkDelete empty nodes removed in one loop
+     */
+    public record Config(long scanIntervalMs, long scaleDownUnneededMs, long scaleDownDelayAfterAddMs,
+            int utilizationThresholdPercent, int maxEmptyBulkDelete, Expander expander) {
+
+        public static final Config DEFAULT = new Config(10_000L, 600_000L, 600_000L, 50, 10, Expander.RANDOM);
+
+        public Config {
+            Objects.requireNonNull(expander, "expander");
+            if (scanIntervalMs <= 0 || scaleDownUnneededMs < 0 || scaleDownDelayAfterAddMs < 0) {
+                throw new IllegalArgumentException("scan interval must be > 0 and delays >= 0");
+            }
+            if (utilizationThresholdPercent < 1 || utilizationThresholdPercent > 100 || maxEmptyBulkDelete < 1) {
+                throw new IllegalArgumentException("threshold must be 1..100 percent and bulk delete >= 1");
+            }
+        }
+
+        public Config withExpander(Expander e) {
+            return new Config(scanIntervalMs, scaleDownUnneededMs, scaleDownDelayAfterAddMs,
+                    utilizationThresholdPercent, maxEmptyBulkDelete, e);
+        }
+    }
+
+    private final Simulation sim;
+    private final ClusterRuntime runtime;
+    private final KubeScheduler scheduler;
+    private final ContainerHosts nodes;
+    private final List<NodeGroup> groups;
+    private final Config config;
+    private final SplittableRandom random;
+    private final GroupMembership membership;
+    private final BinPackEstimate estimate = new BinPackEstimate();
+    private final EventHandler onScan = (s, unused) -> scan();
+    private boolean started;
+    private long lastScaleUpMs = Long.MIN_VALUE / 2;
+
+    // Pending pods of this loop, one batch per workload.
+    private PodGroup[] pendingGroup = new PodGroup[8];
+    private int[] pendingLeft = new int[8];
+    private int pendingBatches;
+    private int[] batchOf = new int[8];
+    private int[] placed = new int[8];
+    private int[] joined;
+    private int[] optionGroup;
+    private int[] optionNodes;
+    private double[] optionWaste;
+
+    // Per node: since when it is unneeded (-1: needed), and this loop's simulated free capacity.
+    private long[] unneededSince = new long[16];
+    private int[] freeCpu = new int[16];
+    private int[] freeMemory = new int[16];
+    private int[] freePods = new int[16];
+    private boolean[] leaving = new boolean[16];
+    private boolean[] receiving = new boolean[16];
+    private int[] undo = new int[16];
+
+    private final int[] scaleUps;
+    private final int[] nodesAdded;
+    private final int[] nodesRemoved;
+    private final int[] peakDesired;
+
+    /**
+     * @param groups the cluster's managed node groups the autoscaler may resize, joining {@code scheduler.nodes()}
+     * @param random the expander's stream, e.g. {@code streams.stream("autoscaler", "eks/CLUSTER")}; only
+     *     {@link Expander#RANDOM} draws from it
+     */
+    public ClusterAutoscaler(Simulation sim, ClusterRuntime runtime, KubeScheduler scheduler, List<NodeGroup> groups,
+            Config config, SplittableRandom random) {
+        this.sim = Objects.requireNonNull(sim, "sim");
+        this.runtime = Objects.requireNonNull(runtime, "runtime");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.nodes = scheduler.nodes();
+        this.groups = List.copyOf(groups);
+        this.config = Objects.requireNonNull(config, "config");
+        this.random = Objects.requireNonNull(random, "random");
+        this.membership = new GroupMembership(nodes, this.groups);
+        int n = this.groups.size();
+        joined = new int[n];
+        optionGroup = new int[n];
+        optionNodes = new int[n];
+        optionWaste = new double[n];
+        scaleUps = new int[n];
+        nodesAdded = new int[n];
+        nodesRemoved = new int[n];
+        peakDesired = new int[n];
+        for (int g = 0; g < n; g++) {
+            peakDesired[g] = this.groups.get(g).desired();
+        }
+        Arrays.fill(unneededSince, -1);
+        nodes.addListener(this);
+    }
+
+    /** Schedules the loops, the first one scan interval from now. Call once. */
+    public void start() {
+        if (started) {
+            throw new IllegalStateException("the cluster autoscaler has already started");
+        }
+        started = true;
+        schedule(sim.nowMs() + config.scanIntervalMs());
+    }
+
+    @Override
+    public void hostAdded(int host) {
+        ensureNodes(nodes.hostSlots());
+        unneededSince[host] = -1;
+    }
+
+    @Override
+    public void hostRemoving(int host) {
+        unneededSince[host] = -1;
+    }
+
+    private void scan() {
+        runOnce();
+        schedule(sim.nowMs() + config.scanIntervalMs());
+    }
+
+    private void schedule(long atMs) {
+        if (atMs <= sim.horizonMs()) {
+            sim.schedule(atMs, Phase.AUTOSCALING, onScan, 0);
+        }
+    }
+
+    /** One autoscaler loop: scale up for unschedulable pods, else scale down. Public for tests. */
+    public void runOnce() {
+        ensureNodes(nodes.hostSlots());
+        if (!scaleUp()) {
+            scaleDown();
+        }
+    }
+
+    // ---- scale up ----
+
+    private boolean scaleUp() {
+        if (runtime.pendingCount() == 0 || groups.isEmpty()) {
+            return false;
+        }
+        collectPending();
+        if (pendingBatches == 0) {
+            return false;
+        }
+        Arrays.fill(joined, 0);
+        for (int h = 0; h < nodes.hostSlots(); h++) {
+            if (nodes.isActive(h)) {
+                int g = membership.groupOf(h);
+                if (g >= 0) {
+                    joined[g]++;
+                }
+            }
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            int upcoming = groups.get(g).desired() - joined[g];
+            if (upcoming > 0) {
+                packOnTemplate(g, upcoming, true);
+            }
+        }
+        int options = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            NodeGroup group = groups.get(g);
+            int room = group.max() - group.desired();
+            if (room <= 0) {
+                continue;
+            }
+            int needed = packOnTemplate(g, room, false);
+            if (needed > 0) {
+                optionGroup[options] = g;
+                optionNodes[options] = needed;
+                optionWaste[options] = waste(g, needed);
+                options++;
+            }
+        }
+        if (options == 0) {
+            return false;
+        }
+        int pick = 0;
+        if (config.expander() == Expander.RANDOM) {
+            pick = options == 1 ? 0 : random.nextInt(options);
+        } else {
+            for (int o = 1; o < options; o++) {
+                if (optionWaste[o] < optionWaste[pick]) {
+                    pick = o;
+                }
+            }
+        }
+        int g = optionGroup[pick];
+        NodeGroup group = groups.get(g);
+        int before = group.desired();
+        group.setDesired(before + optionNodes[pick]);
+        scaleUps[g]++;
+        nodesAdded[g] += group.desired() - before;
+        peakDesired[g] = Math.max(peakDesired[g], group.desired());
+        lastScaleUpMs = sim.nowMs();
+        return true;
+    }
+
+    private void collectPending() {
+        pendingBatches = 0;
+        List<Workload> workloads = runtime.workloads();
+        for (int i = 0; i < workloads.size(); i++) {
+            Workload w = workloads.get(i);
+            if (w.waitingCount() == 0 || !(w.target() instanceof TaskTarget.OnHosts)
+                    || !(((TaskTarget.OnHosts) w.target()).group() instanceof PodGroup)) {
+                continue;
+            }
+            if (pendingBatches == pendingGroup.length) {
+                pendingGroup = Arrays.copyOf(pendingGroup, pendingBatches * 2);
+                pendingLeft = Arrays.copyOf(pendingLeft, pendingBatches * 2);
+                batchOf = Arrays.copyOf(batchOf, pendingBatches * 2);
+                placed = Arrays.copyOf(placed, pendingBatches * 2);
+            }
+            pendingGroup[pendingBatches] = (PodGroup) ((TaskTarget.OnHosts) w.target()).group();
+            pendingLeft[pendingBatches] = w.waitingCount();
+            pendingBatches++;
+        }
+    }
+
+    /**
+     * Packs the pods left that group g's template admits onto at most {@code maxNodes} empty template nodes.
+     * {@code consume}: the placed pods are no longer left (upcoming nodes will take them).
+     *
+     * @return nodes used
+     */
+    private int packOnTemplate(int g, int maxNodes, boolean consume) {
+        HostSpec template = groups.get(g).template(0);
+        int[] capacity = templateCapacity(template);
+        estimate.clear();
+        for (int b = 0; b < pendingBatches; b++) {
+            batchOf[b] = -1;
+            PodGroup pod = pendingGroup[b];
+            if (pendingLeft[b] > 0 && pod.admits(template)) {
+                batchOf[b] = estimate.add(pod.cpuRequest(), pod.memoryRequestMiB(), pendingLeft[b], false);
+            }
+        }
+        if (estimate.batchCount() == 0) {
+            return 0;
+        }
+        int used = estimate.pack(capacity[0], capacity[1], capacity[2], maxNodes, placed);
+        if (consume) {
+            for (int b = 0; b < pendingBatches; b++) {
+                if (batchOf[b] >= 0) {
+                    pendingLeft[b] -= placed[batchOf[b]];
+                }
+            }
+        }
+        return used;
+    }
+
+    /** Idle CPU share + idle memory share of {@code n} new nodes of group g holding the pods last packed. */
+    private double waste(int g, int n) {
+        int[] capacity = templateCapacity(groups.get(g).template(0));
+        long cpu = 0;
+        long memory = 0;
+        for (int b = 0; b < pendingBatches; b++) {
+            if (batchOf[b] >= 0) {
+                cpu += (long) placed[batchOf[b]] * pendingGroup[b].cpuRequest();
+                memory += (long) placed[batchOf[b]] * pendingGroup[b].memoryRequestMiB();
+            }
+        }
+        double cpuTotal = (double) n * Math.max(1, capacity[0]);
+        double memoryTotal = (double) n * Math.max(1, capacity[1]);
+        return (cpuTotal - cpu) / cpuTotal + (memoryTotal - memory) / memoryTotal;
+    }
+
+    /** CPU, memory and pod slots a node of the template offers pods after kube-reserved and its DaemonSets. */
+    private int[] templateCapacity(HostSpec template) {
+        int cpu = nodes.allocatableCpuOf(template);
+        int memory = nodes.allocatableMemoryMiBOf(template);
+        int pods = nodes.podCapacityOf(template);
+        for (DaemonSet ds : scheduler.daemonSets()) {
+            if (ds.cpuMillicores() <= cpu && ds.memoryMiB() <= memory && pods >= 1) {
+                cpu -= ds.cpuMillicores();
+                memory -= ds.memoryMiB();
+                pods--;
+            }
+        }
+        return new int[] {cpu, memory, pods};
+    }
+
+    // ---- scale down ----
+
+    private void scaleDown() {
+        long now = sim.nowMs();
+        int slots = nodes.hostSlots();
+        for (int h = 0; h < slots; h++) {
+            leaving[h] = false;
+            receiving[h] = false;
+            if (nodes.isActive(h)) {
+                freeCpu[h] = nodes.cpuFree(h);
+                freeMemory[h] = nodes.memoryFreeMiB(h);
+                freePods[h] = nodes.podCapacity(h) - nodes.podsAllocated(h);
+            }
+        }
+        for (int h = 0; h < slots; h++) {
+            if (!nodes.isActive(h)) {
+                continue;
+            }
+            int g = membership.groupOf(h);
+            boolean unneeded = g >= 0 && !receiving[h] && groups.get(g).desired() > groups.get(g).min()
+                    && underUtilized(h) && podsCanMove(h);
+            if (unneeded) {
+                leaving[h] = true;
+                if (unneededSince[h] < 0) {
+                    unneededSince[h] = now;
+                }
+            } else {
+                unneededSince[h] = -1;
+            }
+        }
+        if (now - lastScaleUpMs < config.scaleDownDelayAfterAddMs()) {
+            return;
+        }
+        int removedEmpty = 0;
+        for (int h = 0; h < slots && removedEmpty < config.maxEmptyBulkDelete(); h++) {
+            if (ripe(h, now) && nodes.runningCount(h) == 0 && remove(h)) {
+                removedEmpty++;
+            }
+        }
+        if (removedEmpty > 0) {
+            return;
+        }
+        for (int h = 0; h < slots; h++) {
+            if (ripe(h, now) && remove(h)) {
+                return;
+            }
+        }
+    }
+
+    private boolean ripe(int h, long now) {
+        return nodes.isActive(h) && unneededSince[h] >= 0 && now - unneededSince[h] >= config.scaleDownUnneededMs();
+    }
+
+    private boolean remove(int h) {
+        int g = membership.groupOf(h);
+        NodeGroup group = groups.get(g);
+        if (group.desired() <= group.min()) {
+            return false;
+        }
+        group.drainAndRemove(h);
+        nodesRemoved[g]++;
+        return true;
+    }
+
+    /** Both requested CPU and memory (DaemonSet pods included) below the threshold share of allocatable. */
+    private boolean underUtilized(int h) {
+        long threshold = config.utilizationThresholdPercent();
+        return 100L * nodes.cpuAllocated(h) < threshold * nodes.cpuAllocatable(h)
+                && 100L * nodes.memoryAllocatedMiB(h) < threshold * nodes.memoryAllocatableMiB(h);
+    }
+
+    /** Fits every workload pod of h elsewhere in this loop's free capacity; keeps the fit only if all move. */
+    private boolean podsCanMove(int h) {
+        if (nodes.runningCount(h) == 0) {
+            return true;
+        }
+        int moves = 0;
+        boolean ok = true;
+        List<Workload> workloads = runtime.workloads();
+        for (int i = 0; i < workloads.size() && ok; i++) {
+            Workload w = workloads.get(i);
+            if (!(w.target() instanceof TaskTarget.OnHosts)) {
+                continue;
+            }
+            if (!(((TaskTarget.OnHosts) w.target()).group() instanceof PodGroup)) {
+                continue;
+            }
+            PodGroup pod = (PodGroup) ((TaskTarget.OnHosts) w.target()).group();
+            int count = pod.runningOn(h);
+            if (count > 0 && w.kind() == Workload.Kind.JOB) {
+                ok = false;
+                break;
+            }
+            for (int k = 0; k < count && ok; k++) {
+                int d = destination(pod, h);
+                if (d < 0) {
+                    ok = false;
+                    break;
+                }
+                freeCpu[d] -= pod.cpuRequest();
+                freeMemory[d] -= pod.memoryRequestMiB();
+                freePods[d]--;
+                if (moves == undo.length / 2) {
+                    undo = Arrays.copyOf(undo, undo.length * 2);
+                }
+                undo[2 * moves] = d;
+                undo[2 * moves + 1] = i;
+                moves++;
+            }
+        }
+        for (int k = 0; k < moves; k++) {
+            int d = undo[2 * k];
+            if (ok) {
+                receiving[d] = true;
+            } else {
+                PodGroup pod = (PodGroup) ((TaskTarget.OnHosts) workloads.get(undo[2 * k + 1]).target()).group();
+                freeCpu[d] += pod.cpuRequest();
+                freeMemory[d] += pod.memoryRequestMiB();
+                freePods[d]++;
+            }
+        }
+        return ok;
+    }
+
+    private int destination(PodGroup pod, int from) {
+        for (int d = 0; d < nodes.hostSlots(); d++) {
+            if (d != from && nodes.isActive(d) && !leaving[d] && freeCpu[d] >= pod.cpuRequest()
+                    && freeMemory[d] >= pod.memoryRequestMiB() && freePods[d] > 0 && pod.allowedOn(d)) {
+                return d;
+            }
+        }
+        return -1;
+    }
+
+    private void ensureNodes(int slots) {
+        if (unneededSince.length < slots) {
+            int n = Math.max(slots, unneededSince.length * 2);
+            int old = unneededSince.length;
+            unneededSince = Arrays.copyOf(unneededSince, n);
+            Arrays.fill(unneededSince, old, n, -1);
+            freeCpu = Arrays.copyOf(freeCpu, n);
+            freeMemory = Arrays.copyOf(freeMemory, n);
+            freePods = Arrays.copyOf(freePods, n);
+            leaving = Arrays.copyOf(leaving, n);
+            receiving = Arrays.copyOf(receiving, n);
+        }
+    }
+
+    // ---- what happened ----
+
+    public List<NodeGroup> groups() {
+        return groups;
+    }
+
+    /** Scale-ups of the {@code g}-th group. */
+    public int scaleUps(int g) {
+        return scaleUps[g];
+    }
+
+    /** Nodes added to the {@code g}-th group's desired capacity by scale-ups. */
+    public int nodesAdded(int g) {
+        return nodesAdded[g];
+    }
+
+    /** Nodes of the {@code g}-th group drained and removed by scale-down. */
+    public int nodesRemoved(int g) {
+        return nodesRemoved[g];
+    }
+
+    /** The largest desired capacity of the {@code g}-th group seen, from construction. */
+    public int peakDesired(int g) {
+        return peakDesired[g];
+    }
+
+    /** True if the node is unneeded now (a scale-down candidate), for tests and tracing. */
+    public boolean isUnneeded(int host) {
+        return host < unneededSince.length && unneededSince[host] >= 0;
+    }
+}
