@@ -41,9 +41,10 @@ import java.util.SplittableRandom;
  * DaemonSet pods, CA's default utilization) are both below 50% of allocatable, its group is above min, and every
  * workload pod on it could move elsewhere: each pod is fitted, first fit by node index, onto another node whose
  * taints and affinity it passes, with the free capacity left after earlier candidates' pods in the same loop
- * (a node that receives pods is itself needed this loop). DaemonSet pods never block. Reading: Job pods block,
- * because an evicted Job pod is not restarted here (CA would evict it and let the Job controller start it again).
- * After 10 minutes unneeded a node is drained and removed ({@link NodeGroup#drainAndRemove}): empty ones (no
+ * (a node that receives pods is itself needed this loop); empty nodes are looked at first, so they are the ones that
+ * go when an empty and a busy node could each take the other's place. DaemonSet pods never block; Job pods move like
+ * Deployment pods (their controller reruns them, {@link ClusterRuntime#drainPods}). Cordoned (draining) nodes are
+ * neither candidates nor destinations, and do not count as joined. After 10 minutes unneeded a node is drained and removed ({@link NodeGroup#drainAndRemove}): empty ones (no
  * workload pods) up to 10 per loop, else one non-empty node per loop, lowest index first; never below min; not
  * within 10 minutes of a scale-up (scale-down-delay-after-add). A scale-up loop does no scale-down.
  */
@@ -199,7 +200,7 @@ public final class ClusterAutoscaler implements HostListener {
         }
         Arrays.fill(joined, 0);
         for (int h = 0; h < nodes.hostSlots(); h++) {
-            if (nodes.isActive(h)) {
+            if (nodes.isActive(h) && !nodes.isCordoned(h)) {
                 int g = membership.groupOf(h);
                 if (g >= 0) {
                     joined[g]++;
@@ -348,20 +349,23 @@ public final class ClusterAutoscaler implements HostListener {
                 freePods[h] = nodes.podCapacity(h) - nodes.podsAllocated(h);
             }
         }
-        for (int h = 0; h < slots; h++) {
-            if (!nodes.isActive(h)) {
-                continue;
-            }
-            int g = membership.groupOf(h);
-            boolean unneeded = g >= 0 && !receiving[h] && groups.get(g).desired() > groups.get(g).min()
-                    && underUtilized(h) && podsCanMove(h);
-            if (unneeded) {
-                leaving[h] = true;
-                if (unneededSince[h] < 0) {
-                    unneededSince[h] = now;
+        // Empty nodes first (CA removes them before any node that needs its pods moved), then the others.
+        for (int pass = 0; pass < 2; pass++) {
+            for (int h = 0; h < slots; h++) {
+                if (!nodes.isActive(h) || nodes.isCordoned(h) || (nodes.runningCount(h) == 0) != (pass == 0)) {
+                    continue;
                 }
-            } else {
-                unneededSince[h] = -1;
+                int g = membership.groupOf(h);
+                boolean unneeded = g >= 0 && !receiving[h] && groups.get(g).desired() > groups.get(g).min()
+                        && underUtilized(h) && podsCanMove(h);
+                if (unneeded) {
+                    leaving[h] = true;
+                    if (unneededSince[h] < 0) {
+                        unneededSince[h] = now;
+                    }
+                } else {
+                    unneededSince[h] = -1;
+                }
             }
         }
         if (now - lastScaleUpMs < config.scaleDownDelayAfterAddMs()) {
@@ -384,7 +388,7 @@ public final class ClusterAutoscaler implements HostListener {
     }
 
     private boolean ripe(int h, long now) {
-        return nodes.isActive(h) && unneededSince[h] >= 0 && now - unneededSince[h] >= config.scaleDownUnneededMs();
+        return nodes.isActive(h) && !nodes.isCordoned(h) && unneededSince[h] >= 0 && now - unneededSince[h] >= config.scaleDownUnneededMs();
     }
 
     private boolean remove(int h) {
@@ -423,10 +427,6 @@ public final class ClusterAutoscaler implements HostListener {
             }
             PodGroup pod = (PodGroup) ((TaskTarget.OnHosts) w.target()).group();
             int count = pod.runningOn(h);
-            if (count > 0 && w.kind() == Workload.Kind.JOB) {
-                ok = false;
-                break;
-            }
             for (int k = 0; k < count && ok; k++) {
                 int d = destination(pod, h);
                 if (d < 0) {
@@ -460,7 +460,7 @@ public final class ClusterAutoscaler implements HostListener {
 
     private int destination(PodGroup pod, int from) {
         for (int d = 0; d < nodes.hostSlots(); d++) {
-            if (d != from && nodes.isActive(d) && !leaving[d] && freeCpu[d] >= pod.cpuRequest()
+            if (d != from && nodes.isActive(d) && !nodes.isCordoned(d) && !leaving[d] && freeCpu[d] >= pod.cpuRequest()
                     && freeMemory[d] >= pod.memoryRequestMiB() && freePods[d] > 0 && pod.allowedOn(d)) {
                 return d;
             }

@@ -24,6 +24,7 @@ import java.util.Objects;
  *
  * <p>Every minute (first at start + 60 s, {@link Phase#AUTOSCALING}, after the instant's placement pass):
  * <ul>
+ *   <li>Draining (cordoned) instances are left out of everything below.</li>
  *   <li>N = the group's container instances past their warm-up ({@code instanceWarmupPeriod} after joining);
  *       instances present at {@link #start()} count as warm.</li>
  *   <li>M = instances running at least one task + a first-fit-decreasing estimate of the empty instances of the
@@ -147,7 +148,7 @@ public final class ManagedScaling implements HostListener {
         int n = 0;
         int busy = 0;
         for (int h = 0; h < hosts.hostSlots(); h++) {
-            if (!hosts.isActive(h) || membership.groupOf(h) != 0) {
+            if (!hosts.isActive(h) || hosts.isCordoned(h) || membership.groupOf(h) != 0) {
                 continue;
             }
             if (now - joinedAtMs[h] >= config.instanceWarmupMs()) {
@@ -228,7 +229,7 @@ public final class ManagedScaling implements HostListener {
         int e = 0;
         Map<String, Integer> perZone = new HashMap<>(); // lookup only
         for (int h = 0; h < hosts.hostSlots(); h++) {
-            if (hosts.isActive(h) && membership.groupOf(h) == 0) {
+            if (hosts.isActive(h) && !hosts.isCordoned(h) && membership.groupOf(h) == 0) {
                 perZone.merge(hosts.zone(h), 1, Integer::sum);
                 if (hosts.runningCount(h) == 0) {
                     if (e == empties.length) {

@@ -234,17 +234,36 @@ final class ClusterAutoscalerTest {
     }
 
     @Test
-    void scaleDown_jobPodsBlock_readingOfRule8() {
-        // Reading: an evicted Job pod is not restarted here, so a node running one is not removed.
+    void scaleDown_emptyNodeGoesBeforeTheBusyOne_rule8() {
+        // Node 0 runs a Job pod (100m), node 1 is empty. Empty nodes are looked at first: node 1 is unneeded from
+        // 10 s; node 0's pod then has nowhere to go (node 1 is leaving), so node 0 is needed. Node 1 goes at 610 s.
         Cluster c = new Cluster(30 * MIN);
         TestNodeGroup g = c.group("general", "m5.large", 0, 10, 2, 0, List.of());
         c.runtime.addJob("batch", new TaskTarget.OnHosts(c.scheduler.group(PodSpec.of("batch", 100, 128))),
                 new ArrivalProcess.At(List.of(0L), 1), new DurationDistribution.Fixed(HOUR));
         c.start(ClusterAutoscaler.Config.DEFAULT, 1);
         c.sim.run();
-        // Node 1 is empty and goes at 610 s; node 0 runs the Job pod and stays.
         assertThat(g.events).containsExactly(610 * S);
         assertThat(c.nodes.isActive(0)).isTrue();
+    }
+
+    @Test
+    void scaleDown_jobPodMovesLikeAControllerPod_rule8() {
+        // Node 0 runs a Job pod (100m / 128 MiB), node 1 a Deployment pod (same size); both under 50%. No empty
+        // node. Node 0's Job pod fits on node 1 -> node 0 unneeded from 10 s, node 1 receives (needed). At 610 s
+        // node 0 is drained: the Job pod is evicted (interrupted) and rerun on node 1 at 610 s + 1 ms.
+        Cluster c = new Cluster(30 * MIN);
+        TestNodeGroup g = c.group("general", "m5.large", 0, 10, 2, 0, List.of());
+        Workload job = c.runtime.addJob("batch", new TaskTarget.OnHosts(c.scheduler.group(PodSpec.of("batch", 100,
+                128))), new ArrivalProcess.At(List.of(0L), 1), new DurationDistribution.Fixed(HOUR));
+        c.deployment(PodSpec.of("web", 100, 128), 1);
+        c.start(ClusterAutoscaler.Config.DEFAULT, 1);
+        c.sim.run();
+        assertThat(g.events).containsExactly(610 * S);
+        assertThat(c.nodes.isActive(0)).isFalse();
+        assertThat(c.runtime.counters(job).interrupted()).isEqualTo(1);
+        assertThat(c.runtime.counters(job).running()).isEqualTo(1);
+        assertThat(c.nodes.runningCount(1)).isEqualTo(2);
     }
 
     @Test

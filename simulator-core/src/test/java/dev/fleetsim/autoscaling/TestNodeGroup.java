@@ -130,7 +130,10 @@ final class TestNodeGroup implements NodeGroup {
         if (!members.remove(Integer.valueOf(host))) {
             throw new IllegalArgumentException(name + " has no host " + host);
         }
-        if (hosts.runningCount(host) > 0) {
+        hosts.cordon(host);
+        if (hosts.kind() == dev.fleetsim.cluster.HostKind.EKS_NODE) {
+            runtime.drainPods(host);
+        } else {
             runtime.evictHost(host, EndCause.STOPPED);
         }
         hosts.removeHost(host);
