@@ -2,6 +2,7 @@ package dev.fleetsim.run;
 
 import dev.fleetsim.catalog.InstanceCatalog;
 import dev.fleetsim.cluster.ContainerHosts;
+import dev.fleetsim.autoscaling.ManagedScaling;
 import dev.fleetsim.cluster.NodeGroup;
 import dev.fleetsim.engine.RandomStreams;
 import dev.fleetsim.engine.Simulation;
@@ -16,6 +17,7 @@ import dev.fleetsim.processor.Architecture;
 import dev.fleetsim.scenario.spec.CapacityProviderSpec;
 import dev.fleetsim.scenario.spec.EcsClusterSpec;
 import dev.fleetsim.scenario.spec.LaunchType;
+import dev.fleetsim.scenario.spec.ManagedScalingSpec;
 import dev.fleetsim.scenario.spec.PlacementConstraintSpec;
 import dev.fleetsim.scenario.spec.PlacementSpec;
 import dev.fleetsim.scenario.spec.PlacementStrategySpec;
@@ -41,7 +43,8 @@ import java.util.Map;
  *       Its instances are real EC2 instances billed as EC2 in the group's market that join the provider's own
  *       {@link ContainerHosts} when running, with their own {@link EcsPlacer} and {@link ClusterRuntime}: a task
  *       sent to a provider is placed only on that provider's instances. Spot instances are interrupted (hazard and
- *       forced faults) with ECS Spot draining; see {@link ContainerInstances}.</li>
+ *       forced faults) with ECS Spot draining; see {@link ContainerInstances}. With {@code managedScaling} the
+ *       group is resized by {@link ManagedScaling} (cluster auto scaling on CapacityProviderReservation).</li>
  *   <li>FARGATE and FARGATE_SPOT tasks are one run each of their {@link FargateUsage} (FARGATE_SPOT: spot), on
  *       the cluster's Fargate runtime; they never wait.</li>
  *   <li>A service's desired count is split over its strategy by {@link ProviderSplit}; each provider's share is
@@ -59,8 +62,9 @@ import java.util.Map;
  */
 final class EcsClusters {
 
-    /** One EC2 capacity provider: its hosts, placer, runtime and Auto Scaling group. */
-    private record Ec2Provider(ContainerHosts hosts, EcsPlacer placer, ClusterRuntime runtime, ContainerGroup group) {
+    /** One EC2 capacity provider: its hosts, placer, runtime, Auto Scaling group and managed scaling (or null). */
+    private record Ec2Provider(ContainerHosts hosts, EcsPlacer placer, ClusterRuntime runtime, ContainerGroup group,
+            ManagedScaling scaling) {
     }
 
     private final List<WorkloadLine> lines = new ArrayList<>();
@@ -93,6 +97,12 @@ final class EcsClusters {
             groups.add(p.group());
         }
         return groups;
+    }
+
+    /** The managed scaling of one EC2 capacity provider, or null when it has none (or no such provider). */
+    ManagedScaling managedScaling(String cluster, String provider) {
+        Ec2Provider p = providersByCluster.getOrDefault(cluster, Map.of()).get(provider);
+        return p == null ? null : p.scaling();
     }
 
     /** The task runtime of one EC2 capacity provider (its services' and tasks' shares), or null. */
@@ -190,7 +200,15 @@ final class EcsClusters {
                         g.min(), g.max(), g.desired(), g.market(), g.os(), Map.of(), List.of(), false, hosts,
                         runtime, usage, capacity, ids.pool(index, 0, j));
                 group.start();
-                Ec2Provider p = new Ec2Provider(hosts, placer, runtime, group);
+                ManagedScaling scaling = null;
+                if (cp.managedScaling() != null) {
+                    ManagedScalingSpec m = cp.managedScaling();
+                    scaling = new ManagedScaling(sim, group, runtime, new ManagedScaling.Config(m.targetCapacity(),
+                            m.minimumScalingStepSize(), m.maximumScalingStepSize(),
+                            m.instanceWarmupPeriod().toMillis()));
+                    scaling.start();
+                }
+                Ec2Provider p = new Ec2Provider(hosts, placer, runtime, group, scaling);
                 ec2.put(cp.name(), p);
                 providers.putIfAbsent(cp.name(), p);
                 capacityLines.add(new CapacityLine(cluster.name(), cp.name(), "ecs-capacity-provider", group));

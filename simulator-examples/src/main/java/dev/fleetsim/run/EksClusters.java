@@ -2,6 +2,7 @@ package dev.fleetsim.run;
 
 import dev.fleetsim.catalog.InstanceCatalog;
 import dev.fleetsim.cluster.ContainerHosts;
+import dev.fleetsim.autoscaling.ClusterAutoscaler;
 import dev.fleetsim.cluster.NodeGroup;
 import dev.fleetsim.cluster.NodeProvisioner;
 import dev.fleetsim.cluster.Taint;
@@ -62,6 +63,8 @@ import java.util.TreeMap;
  *       rounded up to a valid size (aws-rules.md items 5 and 6), x86_64 Linux, 20 GiB of storage, On-Demand,
  *       metered as {@link FargateUsage}.</li>
  *   <li>Pods that fit no node wait Pending, reported as {@code pending} at the horizon.</li>
+ *   <li>{@code autoscaler: cluster-autoscaler}: a {@link ClusterAutoscaler} over the cluster's managed node groups
+ *       with CA's defaults (random expander from the stream {@code ("autoscaler", eks/CLUSTER)}).</li>
  * </ul>
  *
  * <p>Ids: cluster k's nodes are {@code runIds(k, 2)} (node pool j from {@code + j x 2^32}, the provisioner's from
@@ -86,6 +89,8 @@ final class EksClusters {
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
     private final List<ContainerGroup> groups = new ArrayList<>();
     private final List<EksNodeProvisioner> provisioners = new ArrayList<>();
+    /** By cluster name: the Cluster Autoscaler of clusters with {@code autoscaler: cluster-autoscaler}. */
+    private final Map<String, ClusterAutoscaler> autoscalers = new LinkedHashMap<>();
 
     EksClusters(Simulation sim, RandomStreams streams, ScenarioSpec spec, InstanceCatalog catalog,
             UsageListener usage, CpuUtilization cpu, ContainerClusters.RunIds ids, CapacitySetup capacity) {
@@ -102,6 +107,11 @@ final class EksClusters {
     /** Per managed node group, in file order, then each cluster's provisioned nodes: launches, interruptions. */
     List<CapacityLine> capacityLines() {
         return capacityLines;
+    }
+
+    /** The cluster's Cluster Autoscaler, or null when it has none. */
+    ClusterAutoscaler autoscaler(String cluster) {
+        return autoscalers.get(cluster);
     }
 
     /** The cluster's managed node groups, in file order; empty for an unknown name. */
@@ -204,6 +214,13 @@ final class EksClusters {
         for (ContainerGroup g : managed) {
             g.start();
             capacityLines.add(new CapacityLine(c.name(), g.name(), "eks-node-group", g));
+        }
+        if (c.autoscaler() == EksClusterSpec.Autoscaler.CLUSTER_AUTOSCALER && !managed.isEmpty()) {
+            // CA's default expander (random), drawn from the cluster's own stream.
+            ClusterAutoscaler ca = new ClusterAutoscaler(sim, runtime, scheduler, List.copyOf(managed),
+                    ClusterAutoscaler.Config.DEFAULT, streams.stream("autoscaler", "eks/" + c.name()));
+            ca.start();
+            autoscalers.putIfAbsent(c.name(), ca);
         }
         capacityLines.add(new CapacityLine(c.name(), c.name() + "-node", "eks-provisioned-nodes", provisioner));
     }

@@ -143,4 +143,34 @@ final class ContainerScenariosTest {
         assertCounts(workload(r, "tiny"), 1, 1, 0, 0, 0);
         assertThat(workload(r, "tiny").get("kind").asText()).isEqualTo("eks-job");
     }
+
+    @Test
+    void ecsManagedScaling_fromZeroTo2Then3_backToZeroOneEmptyInstanceAt15Datapoints_rule7() throws Exception {
+        // The header of ecs-managed-scaling.yaml derives it: A and B launch at 60 s (CPR 200), C at 420 s (CPR 150
+        // once A and B are warm); C goes at 2760 s, B at 3660 s, A at 4560 s.
+        JsonNode r = run("ecs-managed-scaling");
+        assertCounts(workload(r, "etl"), 10, 10, 0, 0, 0);
+        // Running 76.5 -> 4560 s, 76.5 -> 3660 s, 436.5 -> 2760 s: 10,390.5 s = 2.88625 h; x $0.20 = $0.58.
+        assertThat(r.get("capacity").get("instanceHours").get("m5.xlarge").asDouble()).isEqualTo(2.88625);
+        assertThat(r.get("capacity").get("peakInstances").asInt()).isEqualTo(3);
+        assertThat(r.get("bill").get("byService").get("ec2").asText()).isEqualTo("0.58");
+        // 10 tasks x 1 vCPU x 1800 s requested over 10,390.5 s x 4 vCPU provisioned.
+        assertThat(r.get("capacity").get("meanCpuUtilization").asDouble()).isCloseTo(18_000 / 41_562.0,
+                within(1e-9));
+    }
+
+    @Test
+    void eksClusterAutoscaler_scalesUpForPendingPods_removesEmptyNodesAfter10Minutes_rule8() throws Exception {
+        // The header of eks-cluster-autoscaler.yaml derives it: 2 nodes at 10 s for 6 api pods, 2 more at 3600 s
+        // for 4 report pods, the 2 emptied nodes removed together at 6020 s.
+        JsonNode r = run("eks-cluster-autoscaler");
+        assertCounts(workload(r, "api"), 6, 0, 0, 0, 6);
+        assertCounts(workload(r, "report"), 4, 4, 0, 0, 0);
+        // 2 x (7200 - 26.5) + 2 x (6020 - 3616.5) = 19,154 s; x $0.10 per hour = $0.53; control plane 2 x $0.10.
+        assertThat(r.get("capacity").get("instanceHours").get("m5.large").asDouble()).isCloseTo(19_154 / 3600.0,
+                within(1e-9));
+        assertThat(r.get("capacity").get("peakInstances").asInt()).isEqualTo(4);
+        assertThat(r.get("bill").get("byService").get("ec2").asText()).isEqualTo("0.53");
+        assertThat(r.get("bill").get("byService").get("eks").asText()).isEqualTo("0.20");
+    }
 }
