@@ -116,6 +116,9 @@ public final class ClusterAutoscaler implements HostListener {
     private final int[] scaleUps;
     private final int[] nodesAdded;
     private final int[] nodesRemoved;
+    private final int[] scaleDowns;
+    private final long[] lastScaleDownLoop;
+    private long loops;
     private final int[] peakDesired;
 
     /**
@@ -141,6 +144,8 @@ public final class ClusterAutoscaler implements HostListener {
         scaleUps = new int[n];
         nodesAdded = new int[n];
         nodesRemoved = new int[n];
+        scaleDowns = new int[n];
+        lastScaleDownLoop = new long[n];
         peakDesired = new int[n];
         for (int g = 0; g < n; g++) {
             peakDesired[g] = this.groups.get(g).desired();
@@ -182,6 +187,7 @@ public final class ClusterAutoscaler implements HostListener {
 
     /** One autoscaler loop: scale up for unschedulable pods, else scale down. Public for tests. */
     public void runOnce() {
+        loops++;
         ensureNodes(nodes.hostSlots());
         if (!scaleUp()) {
             scaleDown();
@@ -399,6 +405,10 @@ public final class ClusterAutoscaler implements HostListener {
         }
         group.drainAndRemove(h);
         nodesRemoved[g]++;
+        if (lastScaleDownLoop[g] != loops) {
+            lastScaleDownLoop[g] = loops;
+            scaleDowns[g]++;
+        }
         return true;
     }
 
@@ -496,6 +506,11 @@ public final class ClusterAutoscaler implements HostListener {
     /** Nodes added to the {@code g}-th group's desired capacity by scale-ups. */
     public int nodesAdded(int g) {
         return nodesAdded[g];
+    }
+
+    /** Loops in which the {@code g}-th group lost nodes to scale-down. */
+    public int scaleDowns(int g) {
+        return scaleDowns[g];
     }
 
     /** Nodes of the {@code g}-th group drained and removed by scale-down. */

@@ -29,7 +29,9 @@ import dev.fleetsim.scenario.spec.TaskSpec;
 import dev.fleetsim.workload.ClusterRuntime;
 import dev.fleetsim.workload.TaskTarget;
 import dev.fleetsim.workload.Workload;
+import dev.fleetsim.report.ContainerScaling;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +74,8 @@ final class EcsClusters {
     /** Per cluster name, in file order: its EC2 providers by name, in file order. */
     private final Map<String, Map<String, Ec2Provider>> providersByCluster = new LinkedHashMap<>();
     private final Map<String, ClusterRuntime> fargateByCluster = new LinkedHashMap<>();
+    /** Managed scaling by the group it resizes; lookup only, never iterated. */
+    private final Map<ContainerInstances, ManagedScaling> scalingByGroup = new IdentityHashMap<>();
 
     EcsClusters(Simulation sim, RandomStreams streams, ScenarioSpec spec, InstanceCatalog catalog,
             UsageListener usage, CpuUtilization cpu, ContainerClusters.RunIds ids, CapacitySetup capacity) {
@@ -97,6 +101,13 @@ final class EcsClusters {
             groups.add(p.group());
         }
         return groups;
+    }
+
+    /** What managed scaling did to {@code source}, or null when it does not resize it. */
+    ContainerScaling scaling(ContainerInstances source) {
+        ManagedScaling m = scalingByGroup.get(source);
+        return m == null ? null : new ContainerScaling("managed-scaling", m.peakDesired(), m.scaleOuts(),
+                m.instancesAdded(), m.scaleIns(), m.instancesRemoved());
     }
 
     /** The managed scaling of one EC2 capacity provider, or null when it has none (or no such provider). */
@@ -207,6 +218,7 @@ final class EcsClusters {
                             m.minimumScalingStepSize(), m.maximumScalingStepSize(),
                             m.instanceWarmupPeriod().toMillis()));
                     scaling.start();
+                    scalingByGroup.put(group, scaling);
                 }
                 Ec2Provider p = new Ec2Provider(hosts, placer, runtime, group, scaling);
                 ec2.put(cp.name(), p);

@@ -32,7 +32,9 @@ import dev.fleetsim.workload.ClusterRuntime;
 import dev.fleetsim.workload.FargateSize;
 import dev.fleetsim.workload.TaskTarget;
 import dev.fleetsim.workload.Workload;
+import dev.fleetsim.report.ContainerScaling;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -91,6 +93,8 @@ final class EksClusters {
     private final List<EksNodeProvisioner> provisioners = new ArrayList<>();
     /** By cluster name: the Cluster Autoscaler of clusters with {@code autoscaler: cluster-autoscaler}. */
     private final Map<String, ClusterAutoscaler> autoscalers = new LinkedHashMap<>();
+    /** The Cluster Autoscaler by each group it resizes; lookup only, never iterated. */
+    private final Map<ContainerInstances, ClusterAutoscaler> autoscalerByGroup = new IdentityHashMap<>();
 
     EksClusters(Simulation sim, RandomStreams streams, ScenarioSpec spec, InstanceCatalog catalog,
             UsageListener usage, CpuUtilization cpu, ContainerClusters.RunIds ids, CapacitySetup capacity) {
@@ -107,6 +111,17 @@ final class EksClusters {
     /** Per managed node group, in file order, then each cluster's provisioned nodes: launches, interruptions. */
     List<CapacityLine> capacityLines() {
         return capacityLines;
+    }
+
+    /** What the Cluster Autoscaler did to {@code source}, or null when none resizes it. */
+    ContainerScaling scaling(ContainerInstances source) {
+        ClusterAutoscaler ca = autoscalerByGroup.get(source);
+        if (ca == null) {
+            return null;
+        }
+        int g = ca.groups().indexOf((NodeGroup) source);
+        return new ContainerScaling("cluster-autoscaler", ca.peakDesired(g), ca.scaleUps(g), ca.nodesAdded(g),
+                ca.scaleDowns(g), ca.nodesRemoved(g));
     }
 
     /** The cluster's Cluster Autoscaler, or null when it has none. */
@@ -221,6 +236,9 @@ final class EksClusters {
                     ClusterAutoscaler.Config.DEFAULT, streams.stream("autoscaler", "eks/" + c.name()));
             ca.start();
             autoscalers.putIfAbsent(c.name(), ca);
+            for (ContainerGroup g : managed) {
+                autoscalerByGroup.put(g, ca);
+            }
         }
         capacityLines.add(new CapacityLine(c.name(), c.name() + "-node", "eks-provisioned-nodes", provisioner));
     }

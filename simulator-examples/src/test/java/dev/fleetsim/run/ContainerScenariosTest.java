@@ -157,6 +157,24 @@ final class ContainerScenariosTest {
         // 10 tasks x 1 vCPU x 1800 s requested over 10,390.5 s x 4 vCPU provisioned.
         assertThat(r.get("capacity").get("meanCpuUtilization").asDouble()).isCloseTo(18_000 / 41_562.0,
                 within(1e-9));
+        // Two scale-outs (+2, +1) to a peak of 3; three scale-ins of one empty instance each.
+        assertScaling(r, "fleet", "managed-scaling", 3, 2, 3, 3, 3);
+    }
+
+    /** The containerCapacity entry's scaling: peakDesired, scaleOuts, instancesAdded, scaleIns, instancesRemoved. */
+    private static void assertScaling(JsonNode r, String pool, String controller, long peak, long outs, long added,
+            long ins, long removed) {
+        for (JsonNode c : r.get("containerCapacity")) {
+            if (c.get("name").asText().equals(pool)) {
+                JsonNode sc = c.get("scaling");
+                assertThat(sc.get("controller").asText()).isEqualTo(controller);
+                assertThat(new long[] {sc.get("peakDesired").asLong(), sc.get("scaleOuts").asLong(),
+                    sc.get("instancesAdded").asLong(), sc.get("scaleIns").asLong(), sc.get("instancesRemoved").asLong()})
+                        .as(sc.toString()).containsExactly(peak, outs, added, ins, removed);
+                return;
+            }
+        }
+        throw new AssertionError("no containerCapacity entry " + pool);
     }
 
     @Test
@@ -172,5 +190,7 @@ final class ContainerScenariosTest {
         assertThat(r.get("capacity").get("peakInstances").asInt()).isEqualTo(4);
         assertThat(r.get("bill").get("byService").get("ec2").asText()).isEqualTo("0.53");
         assertThat(r.get("bill").get("byService").get("eks").asText()).isEqualTo("0.20");
+        // Scale-ups of +2 (10 s) and +2 (3600 s) to a peak of 4; one scale-down loop removing the 2 empty nodes.
+        assertScaling(r, "general", "cluster-autoscaler", 4, 2, 4, 1, 2);
     }
 }
