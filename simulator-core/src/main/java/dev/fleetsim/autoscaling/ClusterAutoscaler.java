@@ -93,6 +93,17 @@ public final class ClusterAutoscaler implements HostListener {
     private boolean started;
     private long lastScaleUpMs = Long.MIN_VALUE / 2;
 
+    /*
+     * Both halves of a loop are functions of the cluster's state (hosts, their allocations, desired capacities,
+     * waiting pods), so a loop that finds the state unchanged reuses the last answer: version counts changes.
+     */
+    private long version;
+    private long evaluatedVersion = -1;
+    private long noHelpVersion = -1;
+    private int[] noHelpWaiting = new int[0];
+    private int unneededCount;
+    private long earliestRipeMs = Long.MAX_VALUE;
+
     // Pending pods of this loop, one batch per workload.
     private PodGroup[] pendingGroup = new PodGroup[8];
     private int[] pendingLeft = new int[8];
@@ -167,11 +178,23 @@ public final class ClusterAutoscaler implements HostListener {
     public void hostAdded(int host) {
         ensureNodes(nodes.hostSlots());
         unneededSince[host] = -1;
+        version++;
     }
 
     @Override
     public void hostRemoving(int host) {
         unneededSince[host] = -1;
+        version++;
+    }
+
+    @Override
+    public void hostCordoned(int host) {
+        version++;
+    }
+
+    @Override
+    public void capacityChanged(int host) {
+        version++;
     }
 
     private void scan() {
@@ -198,6 +221,9 @@ public final class ClusterAutoscaler implements HostListener {
 
     private boolean scaleUp() {
         if (runtime.pendingCount() == 0 || groups.isEmpty()) {
+            return false;
+        }
+        if (version == noHelpVersion && sameWaiting()) {
             return false;
         }
         collectPending();
@@ -235,6 +261,9 @@ public final class ClusterAutoscaler implements HostListener {
             }
         }
         if (options == 0) {
+            // Nothing helps these pods; until something changes, nothing will.
+            noHelpVersion = version;
+            rememberWaiting();
             return false;
         }
         int pick = 0;
@@ -251,11 +280,35 @@ public final class ClusterAutoscaler implements HostListener {
         NodeGroup group = groups.get(g);
         int before = group.desired();
         group.setDesired(before + optionNodes[pick]);
+        version++;
         scaleUps[g]++;
         nodesAdded[g] += group.desired() - before;
         peakDesired[g] = Math.max(peakDesired[g], group.desired());
         lastScaleUpMs = sim.nowMs();
         return true;
+    }
+
+    private boolean sameWaiting() {
+        List<Workload> workloads = runtime.workloads();
+        if (workloads.size() != noHelpWaiting.length) {
+            return false;
+        }
+        for (int i = 0; i < noHelpWaiting.length; i++) {
+            if (workloads.get(i).waitingCount() != noHelpWaiting[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void rememberWaiting() {
+        List<Workload> workloads = runtime.workloads();
+        if (noHelpWaiting.length != workloads.size()) {
+            noHelpWaiting = new int[workloads.size()];
+        }
+        for (int i = 0; i < noHelpWaiting.length; i++) {
+            noHelpWaiting[i] = workloads.get(i).waitingCount();
+        }
     }
 
     private void collectPending() {
@@ -346,33 +399,12 @@ public final class ClusterAutoscaler implements HostListener {
     private void scaleDown() {
         long now = sim.nowMs();
         int slots = nodes.hostSlots();
-        for (int h = 0; h < slots; h++) {
-            leaving[h] = false;
-            receiving[h] = false;
-            if (nodes.isActive(h)) {
-                freeCpu[h] = nodes.cpuFree(h);
-                freeMemory[h] = nodes.memoryFreeMiB(h);
-                freePods[h] = nodes.podCapacity(h) - nodes.podsAllocated(h);
-            }
+        if (version != evaluatedVersion) {
+            findUnneeded(now, slots);
+            evaluatedVersion = version;
         }
-        // Empty nodes first (CA removes them before any node that needs its pods moved), then the others.
-        for (int pass = 0; pass < 2; pass++) {
-            for (int h = 0; h < slots; h++) {
-                if (!nodes.isActive(h) || nodes.isCordoned(h) || (nodes.runningCount(h) == 0) != (pass == 0)) {
-                    continue;
-                }
-                int g = membership.groupOf(h);
-                boolean unneeded = g >= 0 && !receiving[h] && groups.get(g).desired() > groups.get(g).min()
-                        && underUtilized(h) && podsCanMove(h);
-                if (unneeded) {
-                    leaving[h] = true;
-                    if (unneededSince[h] < 0) {
-                        unneededSince[h] = now;
-                    }
-                } else {
-                    unneededSince[h] = -1;
-                }
-            }
+        if (unneededCount == 0 || now < earliestRipeMs) {
+            return;
         }
         if (now - lastScaleUpMs < config.scaleDownDelayAfterAddMs()) {
             return;
@@ -389,6 +421,50 @@ public final class ClusterAutoscaler implements HostListener {
         for (int h = 0; h < slots; h++) {
             if (ripe(h, now) && remove(h)) {
                 return;
+            }
+        }
+    }
+
+    /** Marks the unneeded nodes (keeping the time each became unneeded) and when the first will be ripe. */
+    private void findUnneeded(long now, int slots) {
+        for (int h = 0; h < slots; h++) {
+            leaving[h] = false;
+            receiving[h] = false;
+            if (nodes.isActive(h)) {
+                freeCpu[h] = nodes.cpuFree(h);
+                freeMemory[h] = nodes.memoryFreeMiB(h);
+                freePods[h] = nodes.podCapacity(h) - nodes.podsAllocated(h);
+            }
+        }
+        // Empty nodes first (CA removes them before any node that needs its pods moved), then the others.
+        for (int pass = 0; pass < 2; pass++) {
+            for (int h = 0; h < slots; h++) {
+                if (!nodes.isActive(h) || (nodes.runningCount(h) == 0) != (pass == 0)) {
+                    continue;
+                }
+                if (nodes.isCordoned(h)) {
+                    unneededSince[h] = -1;
+                    continue;
+                }
+                int g = membership.groupOf(h);
+                boolean unneeded = g >= 0 && !receiving[h] && groups.get(g).desired() > groups.get(g).min()
+                        && underUtilized(h) && podsCanMove(h);
+                if (unneeded) {
+                    leaving[h] = true;
+                    if (unneededSince[h] < 0) {
+                        unneededSince[h] = now;
+                    }
+                } else {
+                    unneededSince[h] = -1;
+                }
+            }
+        }
+        unneededCount = 0;
+        earliestRipeMs = Long.MAX_VALUE;
+        for (int h = 0; h < slots; h++) {
+            if (unneededSince[h] >= 0) {
+                unneededCount++;
+                earliestRipeMs = Math.min(earliestRipeMs, unneededSince[h] + config.scaleDownUnneededMs());
             }
         }
     }
