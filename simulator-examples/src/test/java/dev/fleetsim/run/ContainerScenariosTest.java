@@ -161,6 +161,21 @@ final class ContainerScenariosTest {
         assertScaling(r, "fleet", "managed-scaling", 3, 2, 3, 3, 3);
     }
 
+    @Test
+    void textReport_containerCapacityTable_showsWhatTheControllerDid() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = new FleetsimCli().execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "run",
+                "../scenarios/regression/ecs-managed-scaling.yaml");
+        assertThat(status).isZero();
+        String row = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("batch/fleet")).findFirst()
+                .orElseThrow();
+        // launched 3, no Spot notices, interruptions or replacements, 0 running; peak 3, 2 scale-outs adding 3,
+        // 3 scale-ins removing 3 (the scenario's header).
+        assertThat(row.trim().split("\\s{2,}")).containsExactly("batch/fleet", "ecs-capacity-provider", "3", "0", "0",
+                "0", "0", "3", "2 (+3)", "3 (-3)");
+    }
+
     /** The containerCapacity entry's scaling: peakDesired, scaleOuts, instancesAdded, scaleIns, instancesRemoved. */
     private static void assertScaling(JsonNode r, String pool, String controller, long peak, long outs, long added,
             long ins, long removed) {
