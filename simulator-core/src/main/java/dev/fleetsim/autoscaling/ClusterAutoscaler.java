@@ -88,6 +88,7 @@ public final class ClusterAutoscaler implements HostListener {
     private final Config config;
     private final SplittableRandom random;
     private final GroupMembership membership;
+    private final UnneededNodes unneeded;
     private final BinPackEstimate estimate = new BinPackEstimate();
     private final EventHandler onScan = (s, unused) -> scan();
     private boolean started;
@@ -101,8 +102,6 @@ public final class ClusterAutoscaler implements HostListener {
     private long evaluatedVersion = -1;
     private long noHelpVersion = -1;
     private int[] noHelpWaiting = new int[0];
-    private int unneededCount;
-    private long earliestRipeMs = Long.MAX_VALUE;
 
     // Pending pods of this loop, one batch per workload.
     private PodGroup[] pendingGroup = new PodGroup[8];
@@ -114,15 +113,6 @@ public final class ClusterAutoscaler implements HostListener {
     private int[] optionGroup;
     private int[] optionNodes;
     private double[] optionWaste;
-
-    // Per node: since when it is unneeded (-1: needed), and this loop's simulated free capacity.
-    private long[] unneededSince = new long[16];
-    private int[] freeCpu = new int[16];
-    private int[] freeMemory = new int[16];
-    private int[] freePods = new int[16];
-    private boolean[] leaving = new boolean[16];
-    private boolean[] receiving = new boolean[16];
-    private int[] undo = new int[16];
 
     private final int[] scaleUps;
     private final int[] nodesAdded;
@@ -161,7 +151,7 @@ public final class ClusterAutoscaler implements HostListener {
         for (int g = 0; g < n; g++) {
             peakDesired[g] = this.groups.get(g).desired();
         }
-        Arrays.fill(unneededSince, -1);
+        this.unneeded = new UnneededNodes(nodes, runtime, this.groups, membership, config);
         nodes.addListener(this);
     }
 
@@ -176,14 +166,13 @@ public final class ClusterAutoscaler implements HostListener {
 
     @Override
     public void hostAdded(int host) {
-        ensureNodes(nodes.hostSlots());
-        unneededSince[host] = -1;
+        unneeded.reset(host);
         version++;
     }
 
     @Override
     public void hostRemoving(int host) {
-        unneededSince[host] = -1;
+        unneeded.reset(host);
         version++;
     }
 
@@ -211,7 +200,6 @@ public final class ClusterAutoscaler implements HostListener {
     /** One autoscaler loop: scale up for unschedulable pods, else scale down. Public for tests. */
     public void runOnce() {
         loops++;
-        ensureNodes(nodes.hostSlots());
         if (!scaleUp()) {
             scaleDown();
         }
@@ -400,10 +388,10 @@ public final class ClusterAutoscaler implements HostListener {
         long now = sim.nowMs();
         int slots = nodes.hostSlots();
         if (version != evaluatedVersion) {
-            findUnneeded(now, slots);
+            unneeded.find(now);
             evaluatedVersion = version;
         }
-        if (unneededCount == 0 || now < earliestRipeMs) {
+        if (unneeded.count() == 0 || now < unneeded.earliestRipeMs()) {
             return;
         }
         if (now - lastScaleUpMs < config.scaleDownDelayAfterAddMs()) {
@@ -411,7 +399,7 @@ public final class ClusterAutoscaler implements HostListener {
         }
         int removedEmpty = 0;
         for (int h = 0; h < slots && removedEmpty < config.maxEmptyBulkDelete(); h++) {
-            if (ripe(h, now) && nodes.runningCount(h) == 0 && remove(h)) {
+            if (unneeded.ripe(h, now) && nodes.runningCount(h) == 0 && remove(h)) {
                 removedEmpty++;
             }
         }
@@ -419,58 +407,10 @@ public final class ClusterAutoscaler implements HostListener {
             return;
         }
         for (int h = 0; h < slots; h++) {
-            if (ripe(h, now) && remove(h)) {
+            if (unneeded.ripe(h, now) && remove(h)) {
                 return;
             }
         }
-    }
-
-    /** Marks the unneeded nodes (keeping the time each became unneeded) and when the first will be ripe. */
-    private void findUnneeded(long now, int slots) {
-        for (int h = 0; h < slots; h++) {
-            leaving[h] = false;
-            receiving[h] = false;
-            if (nodes.isActive(h)) {
-                freeCpu[h] = nodes.cpuFree(h);
-                freeMemory[h] = nodes.memoryFreeMiB(h);
-                freePods[h] = nodes.podCapacity(h) - nodes.podsAllocated(h);
-            }
-        }
-        // Empty nodes first (CA removes them before any node that needs its pods moved), then the others.
-        for (int pass = 0; pass < 2; pass++) {
-            for (int h = 0; h < slots; h++) {
-                if (!nodes.isActive(h) || (nodes.runningCount(h) == 0) != (pass == 0)) {
-                    continue;
-                }
-                if (nodes.isCordoned(h)) {
-                    unneededSince[h] = -1;
-                    continue;
-                }
-                int g = membership.groupOf(h);
-                boolean unneeded = g >= 0 && !receiving[h] && groups.get(g).desired() > groups.get(g).min()
-                        && underUtilized(h) && podsCanMove(h);
-                if (unneeded) {
-                    leaving[h] = true;
-                    if (unneededSince[h] < 0) {
-                        unneededSince[h] = now;
-                    }
-                } else {
-                    unneededSince[h] = -1;
-                }
-            }
-        }
-        unneededCount = 0;
-        earliestRipeMs = Long.MAX_VALUE;
-        for (int h = 0; h < slots; h++) {
-            if (unneededSince[h] >= 0) {
-                unneededCount++;
-                earliestRipeMs = Math.min(earliestRipeMs, unneededSince[h] + config.scaleDownUnneededMs());
-            }
-        }
-    }
-
-    private boolean ripe(int h, long now) {
-        return nodes.isActive(h) && !nodes.isCordoned(h) && unneededSince[h] >= 0 && now - unneededSince[h] >= config.scaleDownUnneededMs();
     }
 
     private boolean remove(int h) {
@@ -486,86 +426,6 @@ public final class ClusterAutoscaler implements HostListener {
             scaleDowns[g]++;
         }
         return true;
-    }
-
-    /** Both requested CPU and memory (DaemonSet pods included) below the threshold share of allocatable. */
-    private boolean underUtilized(int h) {
-        long threshold = config.utilizationThresholdPercent();
-        return 100L * nodes.cpuAllocated(h) < threshold * nodes.cpuAllocatable(h)
-                && 100L * nodes.memoryAllocatedMiB(h) < threshold * nodes.memoryAllocatableMiB(h);
-    }
-
-    /** Fits every workload pod of h elsewhere in this loop's free capacity; keeps the fit only if all move. */
-    private boolean podsCanMove(int h) {
-        if (nodes.runningCount(h) == 0) {
-            return true;
-        }
-        int moves = 0;
-        boolean ok = true;
-        List<Workload> workloads = runtime.workloads();
-        for (int i = 0; i < workloads.size() && ok; i++) {
-            Workload w = workloads.get(i);
-            if (!(w.target() instanceof TaskTarget.OnHosts)) {
-                continue;
-            }
-            if (!(((TaskTarget.OnHosts) w.target()).group() instanceof PodGroup)) {
-                continue;
-            }
-            PodGroup pod = (PodGroup) ((TaskTarget.OnHosts) w.target()).group();
-            int count = pod.runningOn(h);
-            for (int k = 0; k < count && ok; k++) {
-                int d = destination(pod, h);
-                if (d < 0) {
-                    ok = false;
-                    break;
-                }
-                freeCpu[d] -= pod.cpuRequest();
-                freeMemory[d] -= pod.memoryRequestMiB();
-                freePods[d]--;
-                if (moves == undo.length / 2) {
-                    undo = Arrays.copyOf(undo, undo.length * 2);
-                }
-                undo[2 * moves] = d;
-                undo[2 * moves + 1] = i;
-                moves++;
-            }
-        }
-        for (int k = 0; k < moves; k++) {
-            int d = undo[2 * k];
-            if (ok) {
-                receiving[d] = true;
-            } else {
-                PodGroup pod = (PodGroup) ((TaskTarget.OnHosts) workloads.get(undo[2 * k + 1]).target()).group();
-                freeCpu[d] += pod.cpuRequest();
-                freeMemory[d] += pod.memoryRequestMiB();
-                freePods[d]++;
-            }
-        }
-        return ok;
-    }
-
-    private int destination(PodGroup pod, int from) {
-        for (int d = 0; d < nodes.hostSlots(); d++) {
-            if (d != from && nodes.isActive(d) && !nodes.isCordoned(d) && !leaving[d] && freeCpu[d] >= pod.cpuRequest()
-                    && freeMemory[d] >= pod.memoryRequestMiB() && freePods[d] > 0 && pod.allowedOn(d)) {
-                return d;
-            }
-        }
-        return -1;
-    }
-
-    private void ensureNodes(int slots) {
-        if (unneededSince.length < slots) {
-            int n = Math.max(slots, unneededSince.length * 2);
-            int old = unneededSince.length;
-            unneededSince = Arrays.copyOf(unneededSince, n);
-            Arrays.fill(unneededSince, old, n, -1);
-            freeCpu = Arrays.copyOf(freeCpu, n);
-            freeMemory = Arrays.copyOf(freeMemory, n);
-            freePods = Arrays.copyOf(freePods, n);
-            leaving = Arrays.copyOf(leaving, n);
-            receiving = Arrays.copyOf(receiving, n);
-        }
     }
 
     // ---- what happened ----
@@ -601,6 +461,6 @@ public final class ClusterAutoscaler implements HostListener {
 
     /** True if the node is unneeded now (a scale-down candidate), for tests and tracing. */
     public boolean isUnneeded(int host) {
-        return host < unneededSince.length && unneededSince[host] >= 0;
+        return unneeded.isUnneeded(host);
     }
 }
