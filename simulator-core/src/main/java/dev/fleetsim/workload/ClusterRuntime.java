@@ -57,6 +57,9 @@ public final class ClusterRuntime implements HostListener {
     private int[] taskHost = new int[64];
     private long[] taskRun = new long[64];
     private long[] taskEvent = new long[64];
+    private int[] taskRevision = new int[64];
+    /** The pending Fargate Spot warning of a task (random hazard), or -1. */
+    private long[] taskNotice = new long[64];
     private int[] nextOnHost = new int[64];
     private int[] prevOnHost = new int[64];
     private int[] nextInWorkload = new int[64];
@@ -70,6 +73,12 @@ public final class ClusterRuntime implements HostListener {
     private final EventHandler onServiceStart = this::serviceStart;
     private final EventHandler onPass = (s, p) -> pass();
     private final EventHandler onCompletion = this::completion;
+    private final EventHandler onSpotWarning = (s, slot) -> spotWarning((int) slot);
+    private final EventHandler onSpotStop = (s, slot) -> spotStop((int) slot);
+    private final EventHandler onDeployment = (s, packed) -> deploymentStarts((int) packed);
+    private final Deployments deployments = new Deployments(this);
+    /** Fargate Spot tasks between their warning and their stop: their runs are still open. */
+    private int stoppingCount;
 
     /**
      * @param usage receives Fargate runs; may be null when no workload runs on Fargate
@@ -127,6 +136,81 @@ public final class ClusterRuntime implements HostListener {
         reconcile(service);
     }
 
+    /** Tells {@code listener} of every change of the workload's running count from now on (null: nobody). */
+    public void setRunningListener(Workload w, RunningListener listener) {
+        requireOwn(w);
+        w.runningListener = listener;
+    }
+
+    /**
+     * Fargate Spot behaviour of a FARGATE_SPOT workload (aws-rules.md item 4): an interrupted task gets the warning
+     * and SIGTERM, runs {@code stopTimeoutMs} more, then stops; a service starts its replacement at the warning.
+     * With {@code hazardPerHour} > 0 each task draws its warning time when it starts: exponential from its start at
+     * that rate, from the stream {@code ("fargate-spot", name)}.
+     */
+    public void setFargateSpot(Workload w, long stopTimeoutMs, double hazardPerHour) {
+        requireOwn(w);
+        if (w.fargate == null || !w.fargate.spot()) {
+            throw new IllegalArgumentException(w + " does not run on Fargate Spot");
+        }
+        if (stopTimeoutMs < 0 || !(hazardPerHour >= 0) || Double.isInfinite(hazardPerHour)) {
+            throw new IllegalArgumentException("need stopTimeout >= 0 and a finite hazard >= 0");
+        }
+        w.stopTimeoutMs = stopTimeoutMs;
+        w.spotHazardPerMs = hazardPerHour / 3_600_000.0;
+        w.spotRandom = hazardPerHour > 0 ? streams.stream("fargate-spot", w.name()) : null;
+    }
+
+    /**
+     * A forced interruption now: every running task of the Fargate Spot workload {@code w} gets the 2-minute
+     * warning (see {@link #setFargateSpot}).
+     *
+     * @return the tasks warned
+     */
+    public int interruptFargateSpot(Workload w) {
+        requireOwn(w);
+        if (w.fargate == null || !w.fargate.spot()) {
+            throw new IllegalArgumentException(w + " does not run on Fargate Spot");
+        }
+        int warned = 0;
+        while (w.firstTask >= 0) {
+            warn(w.firstTask);
+            warned++;
+        }
+        if (warned > 0) {
+            afterLoss(w);
+        }
+        return warned;
+    }
+
+    /**
+     * A rolling deployment of {@code service} starts at {@code atMs} (aws-rules.md item 7): every task then running
+     * or waiting is of the old revision; new tasks start within {@code bounds}' maximum, old ones stop keeping its
+     * minimum healthy running, until every task is new (see {@link Deployments}).
+     */
+    public void scheduleDeployment(Workload service, long atMs, RollingDeployment bounds) {
+        requireOwn(service);
+        if (service.kind() != Workload.Kind.SERVICE) {
+            throw new IllegalArgumentException(service + " is not a service");
+        }
+        java.util.Objects.requireNonNull(bounds, "bounds");
+        if (atMs < sim.nowMs() || atMs > sim.horizonMs()) {
+            return;
+        }
+        deployments.plan(service, bounds);
+        sim.schedule(atMs, Phase.ARRIVAL, onDeployment, service.id);
+    }
+
+    /** The deployments of {@code service} so far, in start order. */
+    public List<DeploymentRecord> deployments(Workload service) {
+        requireOwn(service);
+        List<DeploymentRecord> list = new ArrayList<>(service.deployments.count());
+        for (int i = 0; i < service.deployments.count(); i++) {
+            list.add(new DeploymentRecord(service.deployments.startMs(i), service.deployments.durationMs(i)));
+        }
+        return list;
+    }
+
     /**
      * Stops every task on {@code host} (its instance is going away: Spot interruption, scale-in, failure);
      * they count as interrupted, services launch replacements. Call before {@link ContainerHosts#removeHost}.
@@ -142,7 +226,8 @@ public final class ClusterRuntime implements HostListener {
             stopTask(slot, cause);
             w.interrupted++;
             if (w.kind() == Workload.Kind.SERVICE) {
-                submit(w, -1);
+                w.replacements++;
+                afterLoss(w);
             }
         }
         if (totalPending > 0) {
@@ -153,7 +238,7 @@ public final class ClusterRuntime implements HostListener {
     public WorkloadCounters counters(Workload w) {
         long waiting = (long) w.pending.size() * sim.nowMs() - w.pending.arrivalSumMs;
         return new WorkloadCounters(w.name(), w.launched, w.started, w.completed, w.interrupted, w.cancelled,
-                w.pending.size(), w.running, w.waitSumMs + waiting, w.maxWaitMs);
+                w.pending.size(), w.running, w.waitSumMs + waiting, w.maxWaitMs, w.notices, w.replacements);
     }
 
     public List<Workload> workloads() {
@@ -239,10 +324,21 @@ public final class ClusterRuntime implements HostListener {
             if (durationMs > 0) {
                 taskEvent[slot] = sim.schedule(now + durationMs, Phase.COMPLETION, onCompletion, slot);
             }
+            if (best.rolling != null) {
+                deployments.step(best);
+            }
         }
     }
 
     private void endOpenRuns(long nowMs) {
+        for (int t = 0; stoppingCount > 0 && t < slotCount; t++) {
+            if (taskWorkload[t] < 0 && taskRun[t] >= 0) {
+                // A Fargate Spot task still in its stopTimeout at the horizon.
+                usage.runEnded(taskRun[t], nowMs, EndCause.HORIZON);
+                taskRun[t] = -1;
+                stoppingCount--;
+            }
+        }
         for (Workload w : workloads) {
             for (int t = w.firstTask; t >= 0; t = nextInWorkload[t]) {
                 if (taskRun[t] >= 0) {
@@ -266,6 +362,15 @@ public final class ClusterRuntime implements HostListener {
             if (durationMs > 0) {
                 taskEvent[slot] = sim.schedule(now + durationMs, Phase.COMPLETION, onCompletion, slot);
             }
+            if (w.spotRandom != null) {
+                // Exponential time to the warning; u in (0, 1].
+                double u = 1.0 - w.spotRandom.nextDouble();
+                double afterMs = Math.ceil(-Math.log(u) / w.spotHazardPerMs);
+                if (afterMs <= sim.horizonMs() - now) {
+                    taskNotice[slot] = sim.schedule(now + Math.max(1L, (long) afterMs), Phase.LIFECYCLE,
+                            onSpotWarning, slot);
+                }
+            }
             return;
         }
         w.pending.push(now, durationMs, nextSequence++);
@@ -287,6 +392,8 @@ public final class ClusterRuntime implements HostListener {
         taskHost[slot] = host;
         taskRun[slot] = -1;
         taskEvent[slot] = -1;
+        taskNotice[slot] = -1;
+        taskRevision[slot] = w.revision;
         nextInWorkload[slot] = -1;
         prevInWorkload[slot] = w.lastTask;
         if (w.lastTask >= 0) {
@@ -299,15 +406,35 @@ public final class ClusterRuntime implements HostListener {
         w.waitSumMs += waitMs;
         w.maxWaitMs = Math.max(w.maxWaitMs, waitMs);
         w.started++;
+        if (w.runningListener != null) {
+            w.runningListener.runningChanged(now, 1);
+        }
         w.running++;
         return slot;
     }
 
     /** Ends a running task: cancels its completion, frees its host capacity or ends its run, frees the slot. */
     private void stopTask(int slot, EndCause cause) {
+        unlink(slot);
+        if (taskRun[slot] >= 0) {
+            usage.runEnded(taskRun[slot], sim.nowMs(), cause);
+        }
+        freeSlots[freeCount++] = slot;
+    }
+
+    /** Takes a running task out of its workload and host: no completion, no warning, not counted running. */
+    private void unlink(int slot) {
         Workload w = workloads.get(taskWorkload[slot]);
         if (taskEvent[slot] >= 0) {
             sim.cancel(taskEvent[slot]);
+            taskEvent[slot] = -1;
+        }
+        if (taskNotice[slot] >= 0) {
+            sim.cancel(taskNotice[slot]);
+            taskNotice[slot] = -1;
+        }
+        if (taskRevision[slot] != w.revision) {
+            w.oldRunning--;
         }
         int host = taskHost[slot];
         if (host >= 0) {
@@ -323,9 +450,6 @@ public final class ClusterRuntime implements HostListener {
             }
             w.group.release(host);
         }
-        if (taskRun[slot] >= 0) {
-            usage.runEnded(taskRun[slot], sim.nowMs(), cause);
-        }
         int next = nextInWorkload[slot];
         int prev = prevInWorkload[slot];
         if (prev >= 0) {
@@ -338,11 +462,104 @@ public final class ClusterRuntime implements HostListener {
         } else {
             w.lastTask = prev;
         }
+        if (w.runningListener != null) {
+            w.runningListener.runningChanged(sim.nowMs(), -1);
+        }
         w.running--;
+    }
+
+    // ---- Fargate Spot ----
+
+    private void spotWarning(int slot) {
+        taskNotice[slot] = -1;
+        Workload w = workloads.get(taskWorkload[slot]);
+        warn(slot);
+        afterLoss(w);
+    }
+
+    /**
+     * aws-rules.md item 4: the 2-minute warning and SIGTERM now; the task stops stopTimeout later and its Fargate run
+     * (the bill) ends then. It no longer counts as running or serving; it counts as interrupted at once.
+     */
+    private void warn(int slot) {
+        Workload w = workloads.get(taskWorkload[slot]);
+        unlink(slot);
+        w.notices++;
+        w.interrupted++;
+        if (w.kind() == Workload.Kind.SERVICE) {
+            w.replacements++;
+        }
+        taskWorkload[slot] = -1;
+        stoppingCount++;
+        long stopAt = sim.nowMs() + w.stopTimeoutMs;
+        if (stopAt < sim.horizonMs()) {
+            sim.schedule(stopAt, Phase.LIFECYCLE, onSpotStop, slot);
+        }
+    }
+
+    private void spotStop(int slot) {
+        usage.runEnded(taskRun[slot], sim.nowMs(), EndCause.INTERRUPTED_BY_AWS);
+        taskRun[slot] = -1;
+        stoppingCount--;
         freeSlots[freeCount++] = slot;
     }
 
+    /** A service lost tasks: it launches replacements (within the deployment's bounds while one runs). */
+    private void afterLoss(Workload w) {
+        if (w.kind() == Workload.Kind.SERVICE) {
+            reconcile(w);
+        }
+    }
+
+    // ---- deployments (Deployments holds the rules) ----
+
+    private void deploymentStarts(int workloadId) {
+        deployments.start(workloads.get(workloadId), sim.nowMs());
+    }
+
+    /** Starts one task of the current revision (Fargate: running at once; else waiting for placement). */
+    void submitTask(Workload w) {
+        submit(w, -1);
+    }
+
+    /** Withdraws every waiting task (counted cancelled). */
+    void withdrawPending(Workload w) {
+        while (w.pending.size() > 0) {
+            w.pending.popBack();
+            totalPending--;
+            w.cancelled++;
+        }
+    }
+
+    /** Stops the oldest running task of an old revision (counted completed). */
+    void stopOldestOld(Workload w) {
+        for (int t = w.firstTask; t >= 0; t = nextInWorkload[t]) {
+            if (taskRevision[t] != w.revision) {
+                stopTask(t, EndCause.STOPPED);
+                w.completed++;
+                if (totalPending > 0) {
+                    requestPass();
+                }
+                return;
+            }
+        }
+        throw new IllegalStateException(w + " has no old task running");
+    }
+
+    /** Brings a service back to its desired count (after a deployment ends). */
+    void reconcileService(Workload w) {
+        reconcile(w);
+    }
+
+    long nowMs() {
+        return sim.nowMs();
+    }
+
     private void reconcile(Workload w) {
+        if (w.rolling != null) {
+            deployments.step(w);
+            return;
+        }
         int current = w.running + w.pending.size();
         for (int i = current; i < w.desired; i++) {
             submit(w, -1);
@@ -375,6 +592,12 @@ public final class ClusterRuntime implements HostListener {
                 sim.schedule(c.timeMs(), Phase.ARRIVAL, onArrival, w.id);
                 return;
             }
+        }
+    }
+
+    private void requireOwn(Workload w) {
+        if (w == null || w.id >= workloads.size() || workloads.get(w.id) != w) {
+            throw new IllegalArgumentException(w + " is not a workload of this runtime");
         }
     }
 
@@ -428,6 +651,8 @@ public final class ClusterRuntime implements HostListener {
         taskHost = Arrays.copyOf(taskHost, n);
         taskRun = Arrays.copyOf(taskRun, n);
         taskEvent = Arrays.copyOf(taskEvent, n);
+        taskRevision = Arrays.copyOf(taskRevision, n);
+        taskNotice = Arrays.copyOf(taskNotice, n);
         nextOnHost = Arrays.copyOf(nextOnHost, n);
         prevOnHost = Arrays.copyOf(prevOnHost, n);
         nextInWorkload = Arrays.copyOf(nextInWorkload, n);
