@@ -1,6 +1,7 @@
 package dev.fleetsim.run;
 
 import dev.fleetsim.catalog.InstanceCatalog;
+import dev.fleetsim.demand.DemandSignal;
 import dev.fleetsim.engine.RandomStreams;
 import dev.fleetsim.engine.Simulation;
 import dev.fleetsim.metering.UsageListener;
@@ -43,13 +44,15 @@ final class ContainerClusters {
 
     /** @param streams the run's random streams (from the scenario seed), shared with the other sources */
     ContainerClusters(Simulation sim, ScenarioSpec spec, InstanceCatalog catalog, UsageListener usage,
-            RandomStreams streams, long firstRunId) {
+            RandomStreams streams, Map<String, DemandSignal> signals, long firstRunId) {
         this.sim = sim;
         this.cpu = new CpuUtilization(sim);
         RunIds ids = new RunIds(firstRunId);
         ecs = new EcsClusters(sim, streams, spec, catalog, usage, cpu, ids);
         lines.addAll(ecs.lines());
         lines.addAll(new EksClusters(sim, streams, spec, catalog, usage, cpu, ids).lines());
+        // Scaling, deployments and Fargate Spot interruptions of the workloads just built.
+        new ContainerDynamics(sim, spec, signals, lines);
     }
 
     /** The report lines, ECS clusters first, each cluster's workloads in file order; read after the run. */

@@ -8,21 +8,18 @@ import dev.fleetsim.scenario.Issue;
 import dev.fleetsim.scenario.spec.CapacityProviderSpec;
 import dev.fleetsim.scenario.spec.EcsClusterSpec;
 import dev.fleetsim.scenario.spec.EksClusterSpec;
-import dev.fleetsim.scenario.spec.LaunchType;
 import dev.fleetsim.scenario.spec.NodePoolSpec;
 import dev.fleetsim.scenario.spec.ScenarioSpec;
-import dev.fleetsim.scenario.spec.ServiceSpec;
 import dev.fleetsim.scenario.spec.SpotSpec;
-import dev.fleetsim.scenario.spec.StrategyItemSpec;
-import dev.fleetsim.scenario.spec.TaskSpec;
-import dev.fleetsim.scenario.spec.WorkloadSpec;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What the container wiring leaves out, by scenario path (for NotSimulated), and the EC2 rates its instances
  * need before anything runs (for PricingSetup). Container capacity is fixed in this build: scaling, Karpenter,
- * deployments and interruptions are the dynamics. Spot container instances bill at the scenario's Spot market
+ * Spot interruptions of container
+ * instances and nodes are the dynamics still out (service and pod autoscaling, deployments and Fargate Spot
+ * interruptions are simulated: ContainerDynamics). Spot container instances bill at the scenario's Spot market
  * price like any Spot instance.
  */
 final class ContainerGaps {
@@ -33,7 +30,6 @@ final class ContainerGaps {
     static List<String> notSimulated(ScenarioSpec spec) {
         List<String> skipped = new ArrayList<>();
         boolean spotInstances = false;
-        boolean fargateSpot = false;
         boolean workloads = false;
         List<EcsClusterSpec> ecs = spec.ecs().clusters();
         for (int i = 0; i < ecs.size(); i++) {
@@ -47,27 +43,7 @@ final class ContainerGaps {
                 }
                 spotInstances |= cp.group() != null && cp.group().market() == Market.SPOT;
             }
-            for (int j = 0; j < c.services().size(); j++) {
-                ServiceSpec s = c.services().get(j);
-                workloads = true;
-                if (s.autoscaling() != null) {
-                    skipped.add(path + ".services[" + j + "].autoscaling (service auto scaling; '" + s.name()
-                            + "' stays at desired " + s.desired() + ")");
-                }
-                if (s.deployment() != null && !s.deployment().at().isEmpty()) {
-                    skipped.add(path + ".services[" + j + "].deployment (rolling deployments)");
-                }
-                fargateSpot |= s.launchType() == LaunchType.FARGATE_SPOT;
-                if (s.strategy() != null) {
-                    for (StrategyItemSpec item : s.strategy()) {
-                        fargateSpot |= CapacityProviderSpec.FARGATE_SPOT.equals(item.provider());
-                    }
-                }
-            }
-            for (TaskSpec t : c.tasks()) {
-                workloads = true;
-                fargateSpot |= t.launchType() == LaunchType.FARGATE_SPOT;
-            }
+            workloads |= !c.services().isEmpty() || !c.tasks().isEmpty();
         }
         List<EksClusterSpec> eks = spec.eks().clusters();
         for (int i = 0; i < eks.size(); i++) {
@@ -84,20 +60,14 @@ final class ContainerGaps {
             if (c.autoscaler() == EksClusterSpec.Autoscaler.CLUSTER_AUTOSCALER) {
                 skipped.add(path + ".autoscaler: cluster-autoscaler (managed pools stay at desired)");
             }
-            for (int j = 0; j < c.workloads().size(); j++) {
-                WorkloadSpec w = c.workloads().get(j);
-                workloads = true;
-                if (w.autoscaling() != null) {
-                    skipped.add(path + ".workloads[" + j + "].autoscaling (HPA; '" + w.name() + "' stays at "
-                            + w.replicas() + " replicas)");
-                }
-            }
+            workloads |= !c.workloads().isEmpty();
         }
         // Forced spot-interruption faults on container targets: NotSimulated names every target that is not an EC2
         // instance or group.
-        if ((spotInstances || fargateSpot) && spec.pricing().spot().interruptions() == SpotSpec.Interruptions.HAZARD) {
-            skipped.add("pricing.spot.interruptions: hazard on container capacity (Spot container instances, nodes"
-                    + " and Fargate Spot tasks run uninterrupted)");
+        // Fargate Spot tasks are interrupted (ContainerDynamics); Spot container instances and nodes are not yet.
+        if (spotInstances && spec.pricing().spot().interruptions() == SpotSpec.Interruptions.HAZARD) {
+            skipped.add("pricing.spot.interruptions: hazard on container capacity (Spot container instances and"
+                    + " nodes run uninterrupted)");
         }
         if (workloads && !spec.lifecycle().taskStartup().isZero()) {
             skipped.add("lifecycle.taskStartup (container tasks and pods start at once and bill their duration)");
