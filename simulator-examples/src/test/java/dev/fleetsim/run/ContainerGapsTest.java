@@ -44,9 +44,37 @@ final class ContainerGapsTest {
                 "ecs.clusters[0].capacityProviders[0].managedScaling (cluster auto scaling; 'fleet' stays at desired 2)",
                 "eks.clusters[0].nodePools[1] (karpenter pool 'flex': provisioning and consolidation; it launches no"
                         + " nodes)",
-                "eks.clusters[0].autoscaler: cluster-autoscaler (managed pools stay at desired)",
-                "pricing.spot.interruptions: hazard on container capacity (Spot container instances, nodes and Fargate"
-                        + " Spot tasks run uninterrupted)");
+                "eks.clusters[0].autoscaler: cluster-autoscaler (managed pools stay at desired)");
+    }
+
+    @Test
+    void notSimulated_autoscalingDeploymentsAndFargateSpot_areSimulated_spotNodesAreNot() throws Exception {
+        ScenarioSpec spec = spec("""
+                name: dynamics
+                horizon: PT1H
+                demand:
+                  rps: {constant: 100}
+                ecs:
+                  clusters:
+                    - name: prod
+                      capacityProviders: [{name: FARGATE_SPOT}]
+                      services:
+                        - {name: web, cpu: 512, memory: 1024, desired: 3, strategy: [{provider: FARGATE_SPOT}],
+                           autoscaling: {signal: rps, perTask: 50, targetUtilization: 0.5, min: 1, max: 10},
+                           deployment: {at: [PT10M]}}
+                eks:
+                  clusters:
+                    - name: k
+                      nodePools:
+                        - {name: general, kind: managed, instanceTypes: [m5.large], min: 1, max: 3, desired: 1,
+                           market: spot}
+                      workloads:
+                        - {name: api, kind: Deployment, replicas: 2,
+                           autoscaling: {signal: rps, perPod: 50, targetUtilization: 0.5, max: 5}}
+                """);
+        assertThat(ContainerGaps.notSimulated(spec)).containsExactly(
+                "pricing.spot.interruptions: hazard on container capacity (Spot container instances and nodes run"
+                        + " uninterrupted)");
     }
 
     @Test
