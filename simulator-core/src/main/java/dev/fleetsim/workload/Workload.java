@@ -46,6 +46,8 @@ public final class Workload {
     RunningListener runningListener;
     long notices;
     long replacements;
+    /** Set while a drain walks a host: the service lost tasks and reconciles after the walk. */
+    boolean lostTasks;
     long stopTimeoutMs = DEFAULT_STOP_TIMEOUT_MS;
     /** Fargate Spot hazard per ms of running; 0: none. */
     double spotHazardPerMs;

@@ -12,9 +12,18 @@ import java.util.Objects;
  *
  * @param replications null for a single run
  * @param demand null when no workload serves a demand signal; written after the pinned fields
+ * @param containerCapacity per ECS capacity provider group, EKS managed node group and EKS cluster's provisioned
+ *     nodes, in file order; empty without any (then not written)
  */
 public record Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
-        CapacityReport capacity, EventCounts events, Replications replications, DemandReport demand) {
+        CapacityReport capacity, EventCounts events, Replications replications, DemandReport demand,
+        List<ContainerCapacityReport> containerCapacity) {
+
+    /** A report without container capacity. */
+    public Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
+            CapacityReport capacity, EventCounts events, Replications replications, DemandReport demand) {
+        this(scenario, seed, horizon, bill, workloads, capacity, events, replications, demand, List.of());
+    }
 
     /** A report of a scenario that serves no demand signal. */
     public Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
@@ -32,5 +41,6 @@ public record Report(String scenario, long seed, Duration horizon, Bill bill, Li
         for (WorkloadReport w : workloads) {
             Objects.requireNonNull(w, "workload");
         }
+        containerCapacity = List.copyOf(Objects.requireNonNull(containerCapacity, "containerCapacity"));
     }
 }

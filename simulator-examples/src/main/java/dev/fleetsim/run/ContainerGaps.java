@@ -1,6 +1,5 @@
 package dev.fleetsim.run;
 
-import dev.fleetsim.host.Market;
 import dev.fleetsim.host.Tenancy;
 import dev.fleetsim.pricing.MissingRateException;
 import dev.fleetsim.pricing.PriceBook;
@@ -16,11 +15,11 @@ import java.util.List;
 
 /**
  * What the container wiring leaves out, by scenario path (for NotSimulated), and the EC2 rates its instances
- * need before anything runs (for PricingSetup). Container capacity is fixed in this build: scaling, Karpenter,
- * Spot interruptions of container
- * instances and nodes are the dynamics still out (service and pod autoscaling, deployments and Fargate Spot
- * interruptions are simulated: ContainerDynamics). Spot container instances bill at the scenario's Spot market
- * price like any Spot instance.
+ * need before anything runs (for PricingSetup). Container capacity is Auto Scaling groups at their desired capacity,
+ * interrupted when Spot; what scales them (managed scaling, Cluster Autoscaler, Karpenter) is listed here until
+ * wired. Service and pod autoscaling, rolling deployments and Fargate Spot interruptions are simulated
+ * (ContainerDynamics). Spot container instances bill at the scenario's
+ * Spot market price like any Spot instance.
  */
 final class ContainerGaps {
 
@@ -29,7 +28,6 @@ final class ContainerGaps {
 
     static List<String> notSimulated(ScenarioSpec spec) {
         List<String> skipped = new ArrayList<>();
-        boolean spotInstances = false;
         boolean workloads = false;
         List<EcsClusterSpec> ecs = spec.ecs().clusters();
         for (int i = 0; i < ecs.size(); i++) {
@@ -41,7 +39,6 @@ final class ContainerGaps {
                     skipped.add(path + ".capacityProviders[" + j + "].managedScaling (cluster auto scaling; '"
                             + cp.name() + "' stays at desired " + cp.group().desired() + ")");
                 }
-                spotInstances |= cp.group() != null && cp.group().market() == Market.SPOT;
             }
             workloads |= !c.services().isEmpty() || !c.tasks().isEmpty();
         }
@@ -55,24 +52,35 @@ final class ContainerGaps {
                     skipped.add(path + ".nodePools[" + j + "] (karpenter pool '" + p.name()
                             + "': provisioning and consolidation; it launches no nodes)");
                 }
-                spotInstances |= p.kind() == NodePoolSpec.NodePoolKind.MANAGED && p.market() == Market.SPOT;
             }
             if (c.autoscaler() == EksClusterSpec.Autoscaler.CLUSTER_AUTOSCALER) {
                 skipped.add(path + ".autoscaler: cluster-autoscaler (managed pools stay at desired)");
             }
             workloads |= !c.workloads().isEmpty();
         }
-        // Forced spot-interruption faults on container targets: NotSimulated names every target that is not an EC2
-        // instance or group.
-        // Fargate Spot tasks are interrupted (ContainerDynamics); Spot container instances and nodes are not yet.
-        if (spotInstances && spec.pricing().spot().interruptions() == SpotSpec.Interruptions.HAZARD) {
-            skipped.add("pricing.spot.interruptions: hazard on container capacity (Spot container instances and"
-                    + " nodes run uninterrupted)");
-        }
         if (workloads && !spec.lifecycle().taskStartup().isZero()) {
             skipped.add("lifecycle.taskStartup (container tasks and pods start at once and bill their duration)");
         }
         return skipped;
+    }
+
+    /** True if {@code name} is an EC2 capacity provider or a managed node pool: a spot-interruption target. */
+    static boolean isCapacityTarget(ScenarioSpec spec, String name) {
+        for (EcsClusterSpec c : spec.ecs().clusters()) {
+            for (CapacityProviderSpec cp : c.capacityProviders()) {
+                if (cp.group() != null && cp.name().equals(name)) {
+                    return true;
+                }
+            }
+        }
+        for (EksClusterSpec c : spec.eks().clusters()) {
+            for (NodePoolSpec p : c.nodePools()) {
+                if (p.kind() == NodePoolSpec.NodePoolKind.MANAGED && p.name().equals(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Container instances bill as EC2: their On-Demand rate must exist, as PricingSetup demands of ec2.instances. */
@@ -83,9 +91,12 @@ final class ContainerGaps {
             List<CapacityProviderSpec> providers = ecs.get(i).capacityProviders();
             for (int j = 0; j < providers.size(); j++) {
                 CapacityProviderSpec cp = providers.get(j);
-                if (cp.group() != null && cp.group().desired() != null && cp.group().desired() > 0) {
-                    check(issues, "ecs.clusters[" + i + "].capacityProviders[" + j + "].group",
-                            cp.group().instanceTypes().get(0), cp.group().os(), spec, book);
+                if (cp.group() != null && maxOf(cp.group().max(), cp.group().desired()) > 0) {
+                    // The group may launch any of its types.
+                    for (String type : cp.group().instanceTypes()) {
+                        check(issues, "ecs.clusters[" + i + "].capacityProviders[" + j + "].group", type,
+                                cp.group().os(), spec, book);
+                    }
                 }
             }
         }
@@ -94,13 +105,18 @@ final class ContainerGaps {
             List<NodePoolSpec> pools = eks.get(i).nodePools();
             for (int j = 0; j < pools.size(); j++) {
                 NodePoolSpec p = pools.get(j);
-                if (p.kind() == NodePoolSpec.NodePoolKind.MANAGED && p.desired() != null && p.desired() > 0) {
-                    check(issues, "eks.clusters[" + i + "].nodePools[" + j + "]", p.instanceTypes().get(0), p.os(),
-                            spec, book);
+                if (p.kind() == NodePoolSpec.NodePoolKind.MANAGED && maxOf(p.max(), p.desired()) > 0) {
+                    for (String type : p.instanceTypes()) {
+                        check(issues, "eks.clusters[" + i + "].nodePools[" + j + "]", type, p.os(), spec, book);
+                    }
                 }
             }
         }
         return issues;
+    }
+
+    private static int maxOf(Integer max, Integer desired) {
+        return Math.max(max == null ? 0 : max, desired == null ? 0 : desired);
     }
 
     private static void check(List<Issue> issues, String path, String type, dev.fleetsim.host.OperatingSystem os,

@@ -48,7 +48,7 @@ final class ContainerGapsTest {
     }
 
     @Test
-    void notSimulated_autoscalingDeploymentsAndFargateSpot_areSimulated_spotNodesAreNot() throws Exception {
+    void notSimulated_autoscalingDeploymentsFargateSpotAndSpotNodes_areSimulated() throws Exception {
         ScenarioSpec spec = spec("""
                 name: dynamics
                 horizon: PT1H
@@ -72,9 +72,36 @@ final class ContainerGapsTest {
                         - {name: api, kind: Deployment, replicas: 2,
                            autoscaling: {signal: rps, perPod: 50, targetUtilization: 0.5, max: 5}}
                 """);
-        assertThat(ContainerGaps.notSimulated(spec)).containsExactly(
-                "pricing.spot.interruptions: hazard on container capacity (Spot container instances and nodes run"
-                        + " uninterrupted)");
+        assertThat(ContainerGaps.notSimulated(spec)).isEmpty();
+    }
+
+    @Test
+    void notSimulated_spotProvidersAndPools_hazardAndForcedFaultsAreSimulated() throws Exception {
+        ScenarioSpec spec = spec("""
+                name: spot-capacity
+                horizon: PT1H
+                ecs:
+                  clusters:
+                    - name: prod
+                      capacityProviders:
+                        - {name: spotfleet, group: {instanceTypes: [m5.large, m5a.large], min: 0, max: 4, desired: 2,
+                           market: spot}}
+                        - {name: FARGATE_SPOT}
+                      services:
+                        - {name: web, launchType: FARGATE_SPOT, cpu: 256, memory: 512, desired: 1}
+                eks:
+                  clusters:
+                    - name: k
+                      nodePools:
+                        - {name: spotnodes, kind: managed, instanceTypes: [m5.large], min: 1, max: 3, market: spot}
+                faults:
+                  - {kind: spot-interruption, target: spotfleet, at: PT10M}
+                  - {kind: spot-interruption, target: spotnodes, at: PT20M}
+                  - {kind: spot-interruption, target: web, at: PT20M}
+                """);
+        // Spot providers, pools and Fargate Spot tasks are all interrupted: nothing is named.
+        assertThat(ContainerGaps.notSimulated(spec)).isEmpty();
+        assertThat(NotSimulated.sections(spec)).isEmpty();
     }
 
     @Test
