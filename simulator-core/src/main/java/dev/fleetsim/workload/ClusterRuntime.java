@@ -52,24 +52,7 @@ public final class ClusterRuntime implements HostListener {
     private long passTimeMs = -1;
     private int passCount;
 
-    // Running tasks: a slot table with free-list recycling.
-    private int[] taskWorkload = new int[64];
-    private int[] taskHost = new int[64];
-    private long[] taskRun = new long[64];
-    private long[] taskEvent = new long[64];
-    private int[] taskRevision = new int[64];
-    /** The pending Fargate Spot warning of a task (random hazard), or -1. */
-    private long[] taskNotice = new long[64];
-    /** The duration drawn for the task (< 0: until stopped), so that an evicted Job pod can run again. */
-    private long[] taskDuration = new long[64];
-    private int[] nextOnHost = new int[64];
-    private int[] prevOnHost = new int[64];
-    private int[] nextInWorkload = new int[64];
-    private int[] prevInWorkload = new int[64];
-    private int[] freeSlots = new int[64];
-    private int freeCount;
-    private int slotCount;
-    private int[] hostFirstTask = new int[0];
+    private final TaskTable tasks = new TaskTable();
 
     private final EventHandler onArrival = this::arrival;
     private final EventHandler onServiceStart = this::serviceStart;
@@ -95,8 +78,9 @@ public final class ClusterRuntime implements HostListener {
         this.hosts = hosts;
         if (hosts != null) {
             hosts.addListener(this);
-            hostFirstTask = new int[Math.max(16, hosts.hostSlots())];
-            Arrays.fill(hostFirstTask, -1);
+            for (int h = 0; h < hosts.hostSlots(); h++) {
+                tasks.hostAdded(h);
+            }
         }
         sim.schedule(sim.horizonMs(), Phase.OBSERVATION, (s, p) -> endOpenRuns(s.nowMs()), 0);
     }
@@ -222,9 +206,9 @@ public final class ClusterRuntime implements HostListener {
         if (hosts == null || !hosts.isActive(host)) {
             throw new IllegalArgumentException("no active host at index " + host);
         }
-        while (host < hostFirstTask.length && hostFirstTask[host] >= 0) {
-            int slot = hostFirstTask[host];
-            Workload w = workloads.get(taskWorkload[slot]);
+        while (tasks.firstOnHost(host) >= 0) {
+            int slot = tasks.firstOnHost(host);
+            Workload w = workloads.get(tasks.workload[slot]);
             stopTask(slot, cause);
             w.interrupted++;
             if (w.kind() == Workload.Kind.SERVICE) {
@@ -245,11 +229,11 @@ public final class ClusterRuntime implements HostListener {
      */
     public void drainServiceTasks(int host) {
         requireHost(host);
-        int slot = host < hostFirstTask.length ? hostFirstTask[host] : -1;
+        int slot = tasks.firstOnHost(host);
         boolean lost = false;
         while (slot >= 0) {
-            int next = nextOnHost[slot];
-            Workload w = workloads.get(taskWorkload[slot]);
+            int next = tasks.nextOnHost[slot];
+            Workload w = workloads.get(tasks.workload[slot]);
             if (w.kind() == Workload.Kind.SERVICE) {
                 stopTask(slot, EndCause.INTERRUPTED_BY_AWS);
                 w.interrupted++;
@@ -277,10 +261,10 @@ public final class ClusterRuntime implements HostListener {
      */
     public void drainPods(int host) {
         requireHost(host);
-        while (host < hostFirstTask.length && hostFirstTask[host] >= 0) {
-            int slot = hostFirstTask[host];
-            Workload w = workloads.get(taskWorkload[slot]);
-            long durationMs = taskDuration[slot];
+        while (tasks.firstOnHost(host) >= 0) {
+            int slot = tasks.firstOnHost(host);
+            Workload w = workloads.get(tasks.workload[slot]);
+            long durationMs = tasks.duration[slot];
             stopTask(slot, EndCause.INTERRUPTED_BY_AWS);
             w.interrupted++;
             w.replacements++;
@@ -315,12 +299,7 @@ public final class ClusterRuntime implements HostListener {
 
     @Override
     public void hostAdded(int host) {
-        if (hostFirstTask.length <= host) {
-            int old = hostFirstTask.length;
-            hostFirstTask = Arrays.copyOf(hostFirstTask, Math.max(host + 1, old * 2));
-            Arrays.fill(hostFirstTask, old, hostFirstTask.length, -1);
-        }
-        hostFirstTask[host] = -1;
+        tasks.hostAdded(host);
         if (totalPending > 0) {
             requestPass();
         }
@@ -343,8 +322,8 @@ public final class ClusterRuntime implements HostListener {
 
     private void completion(Simulation s, long slot) {
         int t = (int) slot;
-        Workload w = workloads.get(taskWorkload[t]);
-        taskEvent[t] = -1;
+        Workload w = workloads.get(tasks.workload[t]);
+        tasks.event[t] = -1;
         stopTask(t, EndCause.STOPPED);
         w.completed++;
         if (totalPending > 0) {
@@ -378,15 +357,9 @@ public final class ClusterRuntime implements HostListener {
             best.pending.popFront();
             totalPending--;
             int slot = newSlot(best, host, arrivalMs, now);
-            taskDuration[slot] = durationMs;
-            nextOnHost[slot] = hostFirstTask[host];
-            prevOnHost[slot] = -1;
-            if (hostFirstTask[host] >= 0) {
-                prevOnHost[hostFirstTask[host]] = slot;
-            }
-            hostFirstTask[host] = slot;
+            tasks.duration[slot] = durationMs;
             if (durationMs > 0) {
-                taskEvent[slot] = sim.schedule(now + durationMs, Phase.COMPLETION, onCompletion, slot);
+                tasks.event[slot] = sim.schedule(now + durationMs, Phase.COMPLETION, onCompletion, slot);
             }
             if (best.rolling != null) {
                 deployments.step(best);
@@ -395,19 +368,19 @@ public final class ClusterRuntime implements HostListener {
     }
 
     private void endOpenRuns(long nowMs) {
-        for (int t = 0; stoppingCount > 0 && t < slotCount; t++) {
-            if (taskWorkload[t] < 0 && taskRun[t] >= 0) {
+        for (int t = 0; stoppingCount > 0 && t < tasks.slotCount; t++) {
+            if (tasks.workload[t] < 0 && tasks.run[t] >= 0) {
                 // A Fargate Spot task still in its stopTimeout at the horizon.
-                usage.runEnded(taskRun[t], nowMs, EndCause.HORIZON);
-                taskRun[t] = -1;
+                usage.runEnded(tasks.run[t], nowMs, EndCause.HORIZON);
+                tasks.run[t] = -1;
                 stoppingCount--;
             }
         }
         for (Workload w : workloads) {
-            for (int t = w.firstTask; t >= 0; t = nextInWorkload[t]) {
-                if (taskRun[t] >= 0) {
-                    usage.runEnded(taskRun[t], nowMs, EndCause.HORIZON);
-                    taskRun[t] = -1;
+            for (int t = w.firstTask; t >= 0; t = tasks.nextInWorkload[t]) {
+                if (tasks.run[t] >= 0) {
+                    usage.runEnded(tasks.run[t], nowMs, EndCause.HORIZON);
+                    tasks.run[t] = -1;
                 }
             }
         }
@@ -421,18 +394,18 @@ public final class ClusterRuntime implements HostListener {
         long now = sim.nowMs();
         if (w.fargate != null) {
             int slot = newSlot(w, -1, now, now);
-            taskDuration[slot] = durationMs;
-            taskRun[slot] = runIdBase + nextRunId++;
-            usage.runStarted(taskRun[slot], w.fargate, now);
+            tasks.duration[slot] = durationMs;
+            tasks.run[slot] = runIdBase + nextRunId++;
+            usage.runStarted(tasks.run[slot], w.fargate, now);
             if (durationMs > 0) {
-                taskEvent[slot] = sim.schedule(now + durationMs, Phase.COMPLETION, onCompletion, slot);
+                tasks.event[slot] = sim.schedule(now + durationMs, Phase.COMPLETION, onCompletion, slot);
             }
             if (w.spotRandom != null) {
                 // Exponential time to the warning; u in (0, 1].
                 double u = 1.0 - w.spotRandom.nextDouble();
                 double afterMs = Math.ceil(-Math.log(u) / w.spotHazardPerMs);
                 if (afterMs <= sim.horizonMs() - now) {
-                    taskNotice[slot] = sim.schedule(now + Math.max(1L, (long) afterMs), Phase.LIFECYCLE,
+                    tasks.notice[slot] = sim.schedule(now + Math.max(1L, (long) afterMs), Phase.LIFECYCLE,
                             onSpotWarning, slot);
                 }
             }
@@ -444,29 +417,7 @@ public final class ClusterRuntime implements HostListener {
     }
 
     private int newSlot(Workload w, int host, long arrivalMs, long now) {
-        int slot;
-        if (freeCount > 0) {
-            slot = freeSlots[--freeCount];
-        } else {
-            if (slotCount == taskWorkload.length) {
-                growSlots();
-            }
-            slot = slotCount++;
-        }
-        taskWorkload[slot] = w.id;
-        taskHost[slot] = host;
-        taskRun[slot] = -1;
-        taskEvent[slot] = -1;
-        taskNotice[slot] = -1;
-        taskRevision[slot] = w.revision;
-        nextInWorkload[slot] = -1;
-        prevInWorkload[slot] = w.lastTask;
-        if (w.lastTask >= 0) {
-            nextInWorkload[w.lastTask] = slot;
-        } else {
-            w.firstTask = slot;
-        }
-        w.lastTask = slot;
+        int slot = tasks.allocate(w, host);
         long waitMs = now - arrivalMs;
         w.waitSumMs += waitMs;
         w.maxWaitMs = Math.max(w.maxWaitMs, waitMs);
@@ -481,51 +432,29 @@ public final class ClusterRuntime implements HostListener {
     /** Ends a running task: cancels its completion, frees its host capacity or ends its run, frees the slot. */
     private void stopTask(int slot, EndCause cause) {
         unlink(slot);
-        if (taskRun[slot] >= 0) {
-            usage.runEnded(taskRun[slot], sim.nowMs(), cause);
+        if (tasks.run[slot] >= 0) {
+            usage.runEnded(tasks.run[slot], sim.nowMs(), cause);
         }
-        freeSlots[freeCount++] = slot;
+        tasks.free(slot);
     }
 
     /** Takes a running task out of its workload and host: no completion, no warning, not counted running. */
     private void unlink(int slot) {
-        Workload w = workloads.get(taskWorkload[slot]);
-        if (taskEvent[slot] >= 0) {
-            sim.cancel(taskEvent[slot]);
-            taskEvent[slot] = -1;
+        Workload w = workloads.get(tasks.workload[slot]);
+        if (tasks.event[slot] >= 0) {
+            sim.cancel(tasks.event[slot]);
+            tasks.event[slot] = -1;
         }
-        if (taskNotice[slot] >= 0) {
-            sim.cancel(taskNotice[slot]);
-            taskNotice[slot] = -1;
+        if (tasks.notice[slot] >= 0) {
+            sim.cancel(tasks.notice[slot]);
+            tasks.notice[slot] = -1;
         }
-        if (taskRevision[slot] != w.revision) {
+        if (tasks.revision[slot] != w.revision) {
             w.oldRunning--;
         }
-        int host = taskHost[slot];
-        if (host >= 0) {
-            int next = nextOnHost[slot];
-            int prev = prevOnHost[slot];
-            if (prev >= 0) {
-                nextOnHost[prev] = next;
-            } else {
-                hostFirstTask[host] = next;
-            }
-            if (next >= 0) {
-                prevOnHost[next] = prev;
-            }
-            w.group.release(host);
-        }
-        int next = nextInWorkload[slot];
-        int prev = prevInWorkload[slot];
-        if (prev >= 0) {
-            nextInWorkload[prev] = next;
-        } else {
-            w.firstTask = next;
-        }
-        if (next >= 0) {
-            prevInWorkload[next] = prev;
-        } else {
-            w.lastTask = prev;
+        tasks.unlink(slot, w);
+        if (tasks.host[slot] >= 0) {
+            w.group.release(tasks.host[slot]);
         }
         if (w.runningListener != null) {
             w.runningListener.runningChanged(sim.nowMs(), -1);
@@ -536,8 +465,8 @@ public final class ClusterRuntime implements HostListener {
     // ---- Fargate Spot ----
 
     private void spotWarning(int slot) {
-        taskNotice[slot] = -1;
-        Workload w = workloads.get(taskWorkload[slot]);
+        tasks.notice[slot] = -1;
+        Workload w = workloads.get(tasks.workload[slot]);
         warn(slot);
         afterLoss(w);
     }
@@ -547,14 +476,14 @@ public final class ClusterRuntime implements HostListener {
      * (the bill) ends then. It no longer counts as running or serving; it counts as interrupted at once.
      */
     private void warn(int slot) {
-        Workload w = workloads.get(taskWorkload[slot]);
+        Workload w = workloads.get(tasks.workload[slot]);
         unlink(slot);
         w.notices++;
         w.interrupted++;
         if (w.kind() == Workload.Kind.SERVICE) {
             w.replacements++;
         }
-        taskWorkload[slot] = -1;
+        tasks.workload[slot] = -1;
         stoppingCount++;
         long stopAt = sim.nowMs() + w.stopTimeoutMs;
         if (stopAt < sim.horizonMs()) {
@@ -563,10 +492,10 @@ public final class ClusterRuntime implements HostListener {
     }
 
     private void spotStop(int slot) {
-        usage.runEnded(taskRun[slot], sim.nowMs(), EndCause.INTERRUPTED_BY_AWS);
-        taskRun[slot] = -1;
+        usage.runEnded(tasks.run[slot], sim.nowMs(), EndCause.INTERRUPTED_BY_AWS);
+        tasks.run[slot] = -1;
         stoppingCount--;
-        freeSlots[freeCount++] = slot;
+        tasks.free(slot);
     }
 
     /** A service lost tasks: it launches replacements (within the deployment's bounds while one runs). */
@@ -598,8 +527,8 @@ public final class ClusterRuntime implements HostListener {
 
     /** Stops the oldest running task of an old revision (counted completed). */
     void stopOldestOld(Workload w) {
-        for (int t = w.firstTask; t >= 0; t = nextInWorkload[t]) {
-            if (taskRevision[t] != w.revision) {
+        for (int t = w.firstTask; t >= 0; t = tasks.nextInWorkload[t]) {
+            if (tasks.revision[t] != w.revision) {
                 stopTask(t, EndCause.STOPPED);
                 w.completed++;
                 if (totalPending > 0) {
@@ -708,21 +637,5 @@ public final class ClusterRuntime implements HostListener {
         if (desired < 0) {
             throw new IllegalArgumentException("desired count must be >= 0, got " + desired);
         }
-    }
-
-    private void growSlots() {
-        int n = taskWorkload.length * 2;
-        taskWorkload = Arrays.copyOf(taskWorkload, n);
-        taskHost = Arrays.copyOf(taskHost, n);
-        taskRun = Arrays.copyOf(taskRun, n);
-        taskEvent = Arrays.copyOf(taskEvent, n);
-        taskRevision = Arrays.copyOf(taskRevision, n);
-        taskNotice = Arrays.copyOf(taskNotice, n);
-        taskDuration = Arrays.copyOf(taskDuration, n);
-        nextOnHost = Arrays.copyOf(nextOnHost, n);
-        prevOnHost = Arrays.copyOf(prevOnHost, n);
-        nextInWorkload = Arrays.copyOf(nextInWorkload, n);
-        prevInWorkload = Arrays.copyOf(prevInWorkload, n);
-        freeSlots = Arrays.copyOf(freeSlots, n);
     }
 }
