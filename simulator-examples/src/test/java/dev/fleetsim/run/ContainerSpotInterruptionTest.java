@@ -154,6 +154,7 @@ final class ContainerSpotInterruptionTest {
         assertThat(r.get("bill").get("byService").get("eks").asText()).isEqualTo("0.20");
         assertThat(counts(workload(r, "api"))).containsExactly(3, 0, 0, 1, 2);
         assertThat(counts(workload(r, "etl"))).containsExactly(2, 1, 0, 1, 0);
+        assertThat(counts(workload(r, "agent"))).containsExactly(3, 1, 0, 0, 2);
         assertThat(r.get("events").get("spotInterruptionNotices").asLong()).isEqualTo(1);
         JsonNode pools = r.get("containerCapacity");
         assertThat(pools).hasSize(2); // stable, spotnodes; no provisioned nodes were launched
