@@ -58,12 +58,9 @@ public final class ClusterRuntime implements HostListener {
     private final EventHandler onServiceStart = this::serviceStart;
     private final EventHandler onPass = (s, p) -> pass();
     private final EventHandler onCompletion = this::completion;
-    private final EventHandler onSpotWarning = (s, slot) -> spotWarning((int) slot);
-    private final EventHandler onSpotStop = (s, slot) -> spotStop((int) slot);
     private final EventHandler onDeployment = (s, packed) -> deploymentStarts((int) packed);
     private final Deployments deployments = new Deployments(this);
-    /** Fargate Spot tasks between their warning and their stop: their runs are still open. */
-    private int stoppingCount;
+    private final FargateSpot fargateSpot;
 
     /**
      * @param usage receives Fargate runs; may be null when no workload runs on Fargate
@@ -76,6 +73,7 @@ public final class ClusterRuntime implements HostListener {
         this.usage = usage;
         this.runIdBase = runIdBase;
         this.hosts = hosts;
+        this.fargateSpot = new FargateSpot(this, sim, tasks, usage);
         if (hosts != null) {
             hosts.addListener(this);
             for (int h = 0; h < hosts.hostSlots(); h++) {
@@ -158,15 +156,7 @@ public final class ClusterRuntime implements HostListener {
         if (w.fargate == null || !w.fargate.spot()) {
             throw new IllegalArgumentException(w + " does not run on Fargate Spot");
         }
-        int warned = 0;
-        while (w.firstTask >= 0) {
-            warn(w.firstTask);
-            warned++;
-        }
-        if (warned > 0) {
-            afterLoss(w);
-        }
-        return warned;
+        return fargateSpot.interrupt(w);
     }
 
     /**
@@ -368,14 +358,7 @@ public final class ClusterRuntime implements HostListener {
     }
 
     private void endOpenRuns(long nowMs) {
-        for (int t = 0; stoppingCount > 0 && t < tasks.slotCount; t++) {
-            if (tasks.workload[t] < 0 && tasks.run[t] >= 0) {
-                // A Fargate Spot task still in its stopTimeout at the horizon.
-                usage.runEnded(tasks.run[t], nowMs, EndCause.HORIZON);
-                tasks.run[t] = -1;
-                stoppingCount--;
-            }
-        }
+        fargateSpot.endAtHorizon(nowMs);
         for (Workload w : workloads) {
             for (int t = w.firstTask; t >= 0; t = tasks.nextInWorkload[t]) {
                 if (tasks.run[t] >= 0) {
@@ -400,15 +383,7 @@ public final class ClusterRuntime implements HostListener {
             if (durationMs > 0) {
                 tasks.event[slot] = sim.schedule(now + durationMs, Phase.COMPLETION, onCompletion, slot);
             }
-            if (w.spotRandom != null) {
-                // Exponential time to the warning; u in (0, 1].
-                double u = 1.0 - w.spotRandom.nextDouble();
-                double afterMs = Math.ceil(-Math.log(u) / w.spotHazardPerMs);
-                if (afterMs <= sim.horizonMs() - now) {
-                    tasks.notice[slot] = sim.schedule(now + Math.max(1L, (long) afterMs), Phase.LIFECYCLE,
-                            onSpotWarning, slot);
-                }
-            }
+            fargateSpot.started(w, slot);
             return;
         }
         w.pending.push(now, durationMs, nextSequence++);
@@ -439,7 +414,7 @@ public final class ClusterRuntime implements HostListener {
     }
 
     /** Takes a running task out of its workload and host: no completion, no warning, not counted running. */
-    private void unlink(int slot) {
+    void unlink(int slot) {
         Workload w = workloads.get(tasks.workload[slot]);
         if (tasks.event[slot] >= 0) {
             sim.cancel(tasks.event[slot]);
@@ -462,44 +437,8 @@ public final class ClusterRuntime implements HostListener {
         w.running--;
     }
 
-    // ---- Fargate Spot ----
-
-    private void spotWarning(int slot) {
-        tasks.notice[slot] = -1;
-        Workload w = workloads.get(tasks.workload[slot]);
-        warn(slot);
-        afterLoss(w);
-    }
-
-    /**
-     * aws-rules.md item 4: the 2-minute warning and SIGTERM now; the task stops stopTimeout later and its Fargate run
-     * (the bill) ends then. It no longer counts as running or serving; it counts as interrupted at once.
-     */
-    private void warn(int slot) {
-        Workload w = workloads.get(tasks.workload[slot]);
-        unlink(slot);
-        w.notices++;
-        w.interrupted++;
-        if (w.kind() == Workload.Kind.SERVICE) {
-            w.replacements++;
-        }
-        tasks.workload[slot] = -1;
-        stoppingCount++;
-        long stopAt = sim.nowMs() + w.stopTimeoutMs;
-        if (stopAt < sim.horizonMs()) {
-            sim.schedule(stopAt, Phase.LIFECYCLE, onSpotStop, slot);
-        }
-    }
-
-    private void spotStop(int slot) {
-        usage.runEnded(tasks.run[slot], sim.nowMs(), EndCause.INTERRUPTED_BY_AWS);
-        tasks.run[slot] = -1;
-        stoppingCount--;
-        tasks.free(slot);
-    }
-
     /** A service lost tasks: it launches replacements (within the deployment's bounds while one runs). */
-    private void afterLoss(Workload w) {
+    void afterLoss(Workload w) {
         if (w.kind() == Workload.Kind.SERVICE) {
             reconcile(w);
         }
@@ -543,6 +482,10 @@ public final class ClusterRuntime implements HostListener {
     /** Brings a service back to its desired count (after a deployment ends). */
     void reconcileService(Workload w) {
         reconcile(w);
+    }
+
+    Workload workload(int id) {
+        return workloads.get(id);
     }
 
     long nowMs() {
