@@ -62,13 +62,21 @@ public final class HorizontalPodAutoscaler {
 
     /** One sync at {@code nowMs}: the replicas the Deployment should have, given {@code current} and the demand now. */
     public int recommend(long nowMs, int current, double demand) {
+        return recommend(nowMs, current, demand, perPod);
+    }
+
+    /** As {@link #recommend(long, int, double)} with each pod serving {@code throughputPerPod} instead of perPod. */
+    public int recommend(long nowMs, int current, double demand, double throughputPerPod) {
+        if (!(throughputPerPod > 0)) {
+            throw new IllegalArgumentException("a pod must serve some demand, got " + throughputPerPod);
+        }
         if (current < 0 || !(demand >= 0)) {
             throw new IllegalArgumentException("need current >= 0 and demand >= 0, got " + current + ", " + demand);
         }
         if (current == 0) {
             return min;
         }
-        int raw = raw(current, demand);
+        int raw = raw(current, demand, throughputPerPod);
         // Stabilize (k8s stabilizeRecommendationWithBehaviors): down to no less than the window's highest.
         forgetBefore(nowMs - SCALE_DOWN_STABILIZATION_MS);
         int highest = raw;
@@ -83,8 +91,8 @@ public final class HorizontalPodAutoscaler {
     }
 
     /** The raw recommendation, before stabilization, rate limits and bounds. */
-    int raw(int current, double demand) {
-        double utilization = demand / (current * perPod);
+    int raw(int current, double demand, double throughputPerPod) {
+        double utilization = demand / (current * throughputPerPod);
         double ratio = utilization / targetUtilization;
         if (Math.abs(ratio - 1.0) <= TOLERANCE) {
             return current;

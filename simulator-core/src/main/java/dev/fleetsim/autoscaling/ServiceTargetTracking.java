@@ -68,12 +68,18 @@ public final class ServiceTargetTracking {
         return scaleOutCooldownMs;
     }
 
-    /** The clamped target for {@code demand}. */
+    /** The clamped target for {@code demand}, each task serving {@code perTask}. */
     public int target(double demand) {
-        if (!(demand >= 0)) {
-            throw new IllegalArgumentException("demand must be >= 0, got " + demand);
+        return target(demand, perTask);
+    }
+
+    /** The clamped target for {@code demand}, each task serving {@code throughputPerTask} at 100%. */
+    public int target(double demand, double throughputPerTask) {
+        if (!(demand >= 0) || !(throughputPerTask > 0)) {
+            throw new IllegalArgumentException("need demand >= 0 and throughput > 0, got " + demand + ", "
+                    + throughputPerTask);
         }
-        double exact = demand / (perTask * targetUtilization);
+        double exact = demand / (throughputPerTask * targetUtilization);
         double n = Math.ceil(exact - 1e-9 * Math.max(1.0, exact));
         long t = n >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (long) n;
         return (int) Math.max(min, Math.min(max, t));
@@ -85,7 +91,15 @@ public final class ServiceTargetTracking {
      * @param deploying true while a rolling deployment of the service is in progress: no scale-in
      */
     public int evaluate(long nowMs, int desired, double demand, boolean deploying) {
-        int target = target(demand);
+        return evaluate(nowMs, desired, demand, deploying, perTask);
+    }
+
+    /**
+     * As {@link #evaluate(long, int, double, boolean)} with each task serving {@code throughputPerTask} (the mean over
+     * the running tasks, weighed by their processors) instead of {@code perTask}.
+     */
+    public int evaluate(long nowMs, int desired, double demand, boolean deploying, double throughputPerTask) {
+        int target = target(demand, throughputPerTask);
         recent[recorded % SCALE_IN_DATA_POINTS] = target;
         recorded++;
         if (target > desired) {

@@ -16,14 +16,15 @@ public final class WorkloadScaler {
     /** The decision rule: {@link ServiceTargetTracking} or {@link HorizontalPodAutoscaler}. */
     @FunctionalInterface
     public interface Policy {
-        int next(long nowMs, int desired, double demand, boolean deploying);
+        /** @param throughputPerTask what one task serves at 100% (the mean over the running ones) */
+        int next(long nowMs, int desired, double demand, boolean deploying, double throughputPerTask);
 
         static Policy of(ServiceTargetTracking tracking) {
             return tracking::evaluate;
         }
 
         static Policy of(HorizontalPodAutoscaler hpa) {
-            return (now, desired, demand, deploying) -> hpa.recommend(now, desired, demand);
+            return (now, desired, demand, deploying, throughput) -> hpa.recommend(now, desired, demand, throughput);
         }
     }
 
@@ -34,6 +35,9 @@ public final class WorkloadScaler {
         void setDesired(int desired);
 
         boolean deploying();
+
+        /** What one task serves at 100% now: the mean over its running tasks (a default when none runs). */
+        double throughputPerTask();
     }
 
     private final Simulation sim;
@@ -73,7 +77,7 @@ public final class WorkloadScaler {
     private void tick() {
         long now = sim.nowMs();
         int desired = target.desired();
-        int next = policy.next(now, desired, metric(now), target.deploying());
+        int next = policy.next(now, desired, metric(now), target.deploying(), target.throughputPerTask());
         if (next != desired) {
             changes++;
             target.setDesired(next);

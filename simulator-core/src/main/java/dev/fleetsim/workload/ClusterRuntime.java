@@ -398,7 +398,7 @@ public final class ClusterRuntime implements HostListener {
         w.maxWaitMs = Math.max(w.maxWaitMs, waitMs);
         w.started++;
         if (w.runningListener != null) {
-            w.runningListener.runningChanged(now, 1);
+            w.runningListener.runningChanged(now, 1, host);
         }
         w.running++;
         return slot;
@@ -432,7 +432,7 @@ public final class ClusterRuntime implements HostListener {
             w.group.release(tasks.host[slot]);
         }
         if (w.runningListener != null) {
-            w.runningListener.runningChanged(sim.nowMs(), -1);
+            w.runningListener.runningChanged(sim.nowMs(), -1, tasks.host[slot]);
         }
         w.running--;
     }

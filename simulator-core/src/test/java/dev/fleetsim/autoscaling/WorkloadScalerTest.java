@@ -42,8 +42,8 @@ final class WorkloadScalerTest {
         Workload web = rt.addService("web", new TaskTarget.OnHosts(new EcsPlacer(hosts, new SplittableRandom(1))
                 .group("service:web", new EcsTaskDefinition(1024, 1024, Architecture.X86_64),
                         List.of(PlacementStrategy.spread("instanceId")), List.of())), 1);
-        ServedDemand served = new ServedDemand(DemandSignals.constant(300), 100, 0);
-        rt.setRunningListener(web, served::runningChanged);
+        ServedDemand served = new ServedDemand(DemandSignals.constant(300), 0);
+        rt.setRunningListener(web, (now, delta, host) -> served.change(now, delta, 100));
         WorkloadScaler scaler = new WorkloadScaler(sim, DemandSignals.constant(300),
                 ServiceTargetTracking.EVALUATION_PERIOD_MS,
                 WorkloadScaler.Policy.of(new ServiceTargetTracking(100, 0.5, 1, 10, 300_000, 300_000)),
@@ -61,6 +61,11 @@ final class WorkloadScalerTest {
                     @Override
                     public boolean deploying() {
                         return web.deploying();
+                    }
+
+                    @Override
+                    public double throughputPerTask() {
+                        return served.throughputPerTask(100);
                     }
                 });
         scaler.start();

@@ -53,7 +53,7 @@ final class WorkloadDynamicsTest {
         long fromMs;
 
         @Override
-        public void runningChanged(long nowMs, int delta) {
+        public void runningChanged(long nowMs, int delta, int host) {
             running += delta;
             if (nowMs >= fromMs) {
                 lowest = Math.min(lowest, running);

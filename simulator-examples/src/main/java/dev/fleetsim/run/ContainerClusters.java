@@ -86,7 +86,7 @@ final class ContainerClusters {
         eks = new EksClusters(sim, streams, spec, catalog, usage, cpu, ids, capacity);
         lines.addAll(eks.lines());
         // Scaling, deployments and Fargate Spot interruptions of the workloads just built.
-        new ContainerDynamics(sim, spec, signals, lines);
+        new ContainerDynamics(sim, spec, catalog, signals, lines);
     }
 
     /** The ECS clusters: node groups of capacity providers, runtimes, placers. */

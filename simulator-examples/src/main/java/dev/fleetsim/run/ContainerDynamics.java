@@ -1,18 +1,24 @@
 package dev.fleetsim.run;
 
 import dev.fleetsim.autoscaling.HorizontalPodAutoscaler;
+import dev.fleetsim.catalog.InstanceCatalog;
+import dev.fleetsim.cluster.ContainerHosts;
 import dev.fleetsim.autoscaling.ServiceTargetTracking;
 import dev.fleetsim.autoscaling.WorkloadScaler;
 import dev.fleetsim.demand.DemandSignal;
 import dev.fleetsim.demand.ServedDemand;
 import dev.fleetsim.engine.Phase;
 import dev.fleetsim.engine.Simulation;
+import dev.fleetsim.processor.Microarchitecture;
+import dev.fleetsim.processor.ThroughputFactors;
+import dev.fleetsim.scenario.Scenario;
 import dev.fleetsim.scenario.spec.CapacityProviderSpec;
 import dev.fleetsim.scenario.spec.DeploymentSpec;
 import dev.fleetsim.scenario.spec.EcsClusterSpec;
 import dev.fleetsim.scenario.spec.EksClusterSpec;
 import dev.fleetsim.scenario.spec.FaultSpec;
 import dev.fleetsim.scenario.spec.LaunchType;
+import dev.fleetsim.scenario.spec.NodePoolSpec;
 import dev.fleetsim.scenario.spec.PodAutoscalingSpec;
 import dev.fleetsim.scenario.spec.ScenarioSpec;
 import dev.fleetsim.scenario.spec.ServiceAutoscalingSpec;
@@ -40,9 +46,11 @@ import java.util.Map;
  *   <li>{@code services[].autoscaling}: {@link ServiceTargetTracking} every 60 s; the new desired count is split over
  *       the service's providers by {@link ProviderSplit} (base, then weight), as the initial one was.</li>
  *   <li>{@code workloads[].autoscaling} (Deployments): {@link HorizontalPodAutoscaler} every 15 s.</li>
- *   <li>Per-task throughput is {@code perTask} / {@code perPod} as given, on any host or on Fargate: a task's size is
- *       fixed by its definition, not by the instance it lands on, so no processor factor applies (unlike an EC2
- *       group's instances, whose size is the instance's).</li>
+ *   <li>Per-task throughput: {@code perTask} / {@code perPod} is what a task serves on the reference processor (the
+ *       first instance type of the service's first EC2 provider, of the cluster's first managed pool); on a host of
+ *       another processor it serves that times the ratio of their per-vCPU factors (its vCPUs are its definition's,
+ *       their speed the host's), so Graviton, Intel and AMD hosts need different task counts for one demand. On
+ *       Fargate a task serves perTask (no processor is assumed for Fargate).</li>
  *   <li>{@code services[].deployment}: at each {@code at}, a rolling deployment of every provider's part
  *       ({@code ClusterRuntime.scheduleDeployment}).</li>
  *   <li>Fargate Spot: every FARGATE_SPOT part takes its {@code stopTimeout}; with {@code pricing.spot.interruptions:
@@ -59,10 +67,16 @@ final class ContainerDynamics {
     static final double FARGATE_SPOT_HAZARD_PER_HOUR = -Math.log(1 - 0.025) / 730.0;
 
     private final Simulation sim;
+    private final InstanceCatalog catalog;
+    private final ThroughputFactors factors;
     private final List<WorkloadLine> served = new ArrayList<>();
 
-    ContainerDynamics(Simulation sim, ScenarioSpec spec, Map<String, DemandSignal> signals, List<WorkloadLine> lines) {
+    /** Call before the run: the workloads' first tasks start in its first instant. */
+    ContainerDynamics(Simulation sim, ScenarioSpec spec, InstanceCatalog catalog, Map<String, DemandSignal> signals,
+            List<WorkloadLine> lines) {
         this.sim = sim;
+        this.catalog = catalog;
+        this.factors = Scenario.throughputFactors(spec);
         Map<String, WorkloadLine> byKey = new HashMap<>();
         for (WorkloadLine l : lines) {
             byKey.put(key(l.cluster, l.kind, l.name), l);
@@ -73,7 +87,7 @@ final class ContainerDynamics {
                 WorkloadLine line = byKey.get(key(c.name(), "ecs-service", s.name()));
                 fargateSpot(line, s.stopTimeout(), hazard);
                 if (s.autoscaling() != null) {
-                    serviceScaling(line, s, signals.get(s.autoscaling().signal()));
+                    serviceScaling(line, s, signals.get(s.autoscaling().signal()), reference(c, s));
                 }
                 if (s.deployment() != null) {
                     deployments(line, s.deployment());
@@ -87,7 +101,7 @@ final class ContainerDynamics {
             for (WorkloadSpec w : c.workloads()) {
                 if (w.kind() == WorkloadSpec.WorkloadKind.DEPLOYMENT && w.autoscaling() != null) {
                     podScaling(byKey.get(key(c.name(), "eks-deployment", w.name())), w.autoscaling(),
-                            signals.get(w.autoscaling().signal()));
+                            signals.get(w.autoscaling().signal()), reference(c));
                 }
             }
         }
@@ -153,7 +167,37 @@ final class ContainerDynamics {
         return w.target() instanceof TaskTarget.OnFargate f && f.usage().spot();
     }
 
-    private void serviceScaling(WorkloadLine line, ServiceSpec s, DemandSignal signal) {
+    /** The processor perTask was measured on: the first instance type of the service's first EC2 provider. */
+    private Microarchitecture reference(EcsClusterSpec c, ServiceSpec s) {
+        List<String> providers = new ArrayList<>();
+        if (s.strategy() != null) {
+            for (StrategyItemSpec item : s.strategy()) {
+                providers.add(item.provider());
+            }
+        } else if (s.launchType() == LaunchType.EC2) {
+            providers.add(s.capacityProvider());
+        }
+        for (String name : providers) {
+            for (CapacityProviderSpec cp : c.capacityProviders()) {
+                if (cp.name().equals(name) && cp.group() != null) {
+                    return catalog.require(cp.group().instanceTypes().get(0)).microarchitecture();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The processor perPod was measured on: the first instance type of the cluster's first managed pool. */
+    private Microarchitecture reference(EksClusterSpec c) {
+        for (NodePoolSpec p : c.nodePools()) {
+            if (p.kind() == NodePoolSpec.NodePoolKind.MANAGED) {
+                return catalog.require(p.instanceTypes().get(0)).microarchitecture();
+            }
+        }
+        return null;
+    }
+
+    private void serviceScaling(WorkloadLine line, ServiceSpec s, DemandSignal signal, Microarchitecture reference) {
         ServiceAutoscalingSpec a = s.autoscaling();
         int[] base;
         int[] weight;
@@ -196,17 +240,22 @@ final class ContainerDynamics {
                 }
                 return false;
             }
+
+            @Override
+            public double throughputPerTask() {
+                return line.served.throughputPerTask(a.perTask());
+            }
         };
-        meter(line, signal, a.perTask());
+        meter(line, signal, a.perTask(), reference);
         new WorkloadScaler(sim, signal, ServiceTargetTracking.EVALUATION_PERIOD_MS, WorkloadScaler.Policy.of(tracking),
                 target).start();
     }
 
-    private void podScaling(WorkloadLine line, PodAutoscalingSpec a, DemandSignal signal) {
+    private void podScaling(WorkloadLine line, PodAutoscalingSpec a, DemandSignal signal, Microarchitecture reference) {
         ClusterRuntime rt = line.runtimes().get(0);
         Workload w = line.parts().get(0);
         HorizontalPodAutoscaler hpa = new HorizontalPodAutoscaler(a.perPod(), a.targetUtilization(), a.min(), a.max());
-        meter(line, signal, a.perPod());
+        meter(line, signal, a.perPod(), reference);
         new WorkloadScaler(sim, signal, HorizontalPodAutoscaler.SYNC_PERIOD_MS, WorkloadScaler.Policy.of(hpa),
                 new WorkloadScaler.Target() {
                     @Override
@@ -223,21 +272,30 @@ final class ContainerDynamics {
                     public boolean deploying() {
                         return false;
                     }
+
+                    @Override
+                    public double throughputPerTask() {
+                        return line.served.throughputPerTask(a.perPod());
+                    }
                 }).start();
     }
 
-    private void meter(WorkloadLine line, DemandSignal signal, double perTask) {
-        ServedDemand meter = new ServedDemand(signal, perTask, sim.nowMs());
+    /**
+     * Served demand of {@code line}: a task on a host serves perTask x factor(host's processor) / factor(reference), as
+     * an EC2 group's instance does per vCPU (CapacityModel); a task on Fargate, or without a reference, serves perTask.
+     */
+    private void meter(WorkloadLine line, DemandSignal signal, double perTask, Microarchitecture reference) {
+        ServedDemand meter = new ServedDemand(signal, sim.nowMs());
         line.served = meter;
         served.add(line);
+        double referenceFactor = reference == null ? 1.0 : factors.factor(reference);
         for (int i = 0; i < line.parts().size(); i++) {
-            ClusterRuntime rt = line.runtimes().get(i);
             Workload part = line.parts().get(i);
-            // Tasks already started (a service's first tasks start in the ARRIVAL phase at 0, after this runs).
-            for (int k = 0; k < rt.counters(part).running(); k++) {
-                meter.runningChanged(sim.nowMs(), 1);
-            }
-            rt.setRunningListener(part, meter::runningChanged);
+            ContainerHosts hosts = reference != null && part.target() instanceof TaskTarget.OnHosts h
+                    ? h.group().hosts() : null;
+            line.runtimes().get(i).setRunningListener(part, (now, delta, host) -> meter.change(now, delta,
+                    hosts == null || host < 0 ? perTask
+                            : perTask * factors.factor(hosts.instanceType(host).microarchitecture()) / referenceFactor));
         }
     }
 

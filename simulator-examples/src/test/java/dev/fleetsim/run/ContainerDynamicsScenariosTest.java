@@ -104,4 +104,16 @@ final class ContainerDynamicsScenariosTest {
         assertThat(r.get("workloadTotals").get("deployments").asLong()).isEqualTo(3);
         assertThat(r.get("workloadTotals").get("deploymentsFinished").asLong()).isEqualTo(2);
     }
+
+    @Test
+    void serviceAutoscaling_processors_md_amdTasksServe160Percent_sixTasksNotSeven() throws Exception {
+        // Mean per task (100 + 160) / 2 = 130: ceil(700 / 130) = 6 with Intel and AMD hosts; 7 on Intel alone.
+        JsonNode r = run("ecs-autoscaling-processors");
+        JsonNode mixed = workload(r, "mixed");
+        assertThat(counts(mixed)).containsExactly(6, 0, 0, 0, 6);
+        assertThat(mixed.get("demand").get("unserved").asDouble()).isCloseTo(0.44, within(1e-6));
+        JsonNode plain = workload(r, "plain");
+        assertThat(counts(plain)).containsExactly(7, 0, 0, 0, 7);
+        assertThat(plain.get("demand").get("unserved").asDouble()).isCloseTo(0.5, within(1e-6));
+    }
 }
