@@ -52,26 +52,15 @@ public final class ClusterRuntime implements HostListener {
     private long passTimeMs = -1;
     private int passCount;
 
-    // Running tasks: a slot table with free-list recycling.
-    private int[] taskWorkload = new int[64];
-    private int[] taskHost = new int[64];
-    private long[] taskRun = new long[64];
-    private long[] taskEvent = new long[64];
-    /** The duration drawn for the task (< 0: until stopped), so that an evicted Job pod can run again. */
-    private long[] taskDuration = new long[64];
-    private int[] nextOnHost = new int[64];
-    private int[] prevOnHost = new int[64];
-    private int[] nextInWorkload = new int[64];
-    private int[] prevInWorkload = new int[64];
-    private int[] freeSlots = new int[64];
-    private int freeCount;
-    private int slotCount;
-    private int[] hostFirstTask = new int[0];
+    private final TaskTable tasks = new TaskTable();
 
     private final EventHandler onArrival = this::arrival;
     private final EventHandler onServiceStart = this::serviceStart;
     private final EventHandler onPass = (s, p) -> pass();
     private final EventHandler onCompletion = this::completion;
+    private final EventHandler onDeployment = (s, packed) -> deploymentStarts((int) packed);
+    private final Deployments deployments = new Deployments(this);
+    private final FargateSpot fargateSpot;
 
     /**
      * @param usage receives Fargate runs; may be null when no workload runs on Fargate
@@ -84,10 +73,12 @@ public final class ClusterRuntime implements HostListener {
         this.usage = usage;
         this.runIdBase = runIdBase;
         this.hosts = hosts;
+        this.fargateSpot = new FargateSpot(this, sim, tasks, usage);
         if (hosts != null) {
             hosts.addListener(this);
-            hostFirstTask = new int[Math.max(16, hosts.hostSlots())];
-            Arrays.fill(hostFirstTask, -1);
+            for (int h = 0; h < hosts.hostSlots(); h++) {
+                tasks.hostAdded(h);
+            }
         }
         sim.schedule(sim.horizonMs(), Phase.OBSERVATION, (s, p) -> endOpenRuns(s.nowMs()), 0);
     }
@@ -129,6 +120,73 @@ public final class ClusterRuntime implements HostListener {
         reconcile(service);
     }
 
+    /** Tells {@code listener} of every change of the workload's running count from now on (null: nobody). */
+    public void setRunningListener(Workload w, RunningListener listener) {
+        requireOwn(w);
+        w.runningListener = listener;
+    }
+
+    /**
+     * Fargate Spot behaviour of a FARGATE_SPOT workload (aws-rules.md item 4): an interrupted task gets the warning
+     * and SIGTERM, runs {@code stopTimeoutMs} more, then stops; a service starts its replacement at the warning.
+     * With {@code hazardPerHour} > 0 each task draws its warning time when it starts: exponential from its start at
+     * that rate, from the stream {@code ("fargate-spot", name)}.
+     */
+    public void setFargateSpot(Workload w, long stopTimeoutMs, double hazardPerHour) {
+        requireOwn(w);
+        if (w.fargate == null || !w.fargate.spot()) {
+            throw new IllegalArgumentException(w + " does not run on Fargate Spot");
+        }
+        if (stopTimeoutMs < 0 || !(hazardPerHour >= 0) || Double.isInfinite(hazardPerHour)) {
+            throw new IllegalArgumentException("need stopTimeout >= 0 and a finite hazard >= 0");
+        }
+        w.stopTimeoutMs = stopTimeoutMs;
+        w.spotHazardPerMs = hazardPerHour / 3_600_000.0;
+        w.spotRandom = hazardPerHour > 0 ? streams.stream("fargate-spot", w.name()) : null;
+    }
+
+    /**
+     * A forced interruption now: every running task of the Fargate Spot workload {@code w} gets the 2-minute
+     * warning (see {@link #setFargateSpot}).
+     *
+     * @return the tasks warned
+     */
+    public int interruptFargateSpot(Workload w) {
+        requireOwn(w);
+        if (w.fargate == null || !w.fargate.spot()) {
+            throw new IllegalArgumentException(w + " does not run on Fargate Spot");
+        }
+        return fargateSpot.interrupt(w);
+    }
+
+    /**
+     * A rolling deployment of {@code service} starts at {@code atMs} (aws-rules.md item 7): every task then running
+     * or waiting is of the old revision; new tasks start within {@code bounds}' maximum, old ones stop keeping its
+     * minimum healthy running, until every task is new (see {@link Deployments}).
+     */
+    public void scheduleDeployment(Workload service, long atMs, RollingDeployment bounds) {
+        requireOwn(service);
+        if (service.kind() != Workload.Kind.SERVICE) {
+            throw new IllegalArgumentException(service + " is not a service");
+        }
+        java.util.Objects.requireNonNull(bounds, "bounds");
+        if (atMs < sim.nowMs() || atMs > sim.horizonMs()) {
+            return;
+        }
+        deployments.plan(service, bounds);
+        sim.schedule(atMs, Phase.ARRIVAL, onDeployment, service.id);
+    }
+
+    /** The deployments of {@code service} so far, in start order. */
+    public List<DeploymentRecord> deployments(Workload service) {
+        requireOwn(service);
+        List<DeploymentRecord> list = new ArrayList<>(service.deployments.count());
+        for (int i = 0; i < service.deployments.count(); i++) {
+            list.add(new DeploymentRecord(service.deployments.startMs(i), service.deployments.durationMs(i)));
+        }
+        return list;
+    }
+
     /**
      * Stops every task on {@code host} (its instance is going away: Spot interruption, scale-in, failure);
      * they count as interrupted, services launch replacements. Call before {@link ContainerHosts#removeHost}.
@@ -138,13 +196,14 @@ public final class ClusterRuntime implements HostListener {
         if (hosts == null || !hosts.isActive(host)) {
             throw new IllegalArgumentException("no active host at index " + host);
         }
-        while (host < hostFirstTask.length && hostFirstTask[host] >= 0) {
-            int slot = hostFirstTask[host];
-            Workload w = workloads.get(taskWorkload[slot]);
+        while (tasks.firstOnHost(host) >= 0) {
+            int slot = tasks.firstOnHost(host);
+            Workload w = workloads.get(tasks.workload[slot]);
             stopTask(slot, cause);
             w.interrupted++;
             if (w.kind() == Workload.Kind.SERVICE) {
-                submit(w, -1);
+                w.replacements++;
+                afterLoss(w);
             }
         }
         if (totalPending > 0) {
@@ -160,16 +219,27 @@ public final class ClusterRuntime implements HostListener {
      */
     public void drainServiceTasks(int host) {
         requireHost(host);
-        int slot = host < hostFirstTask.length ? hostFirstTask[host] : -1;
+        int slot = tasks.firstOnHost(host);
+        boolean lost = false;
         while (slot >= 0) {
-            int next = nextOnHost[slot];
-            Workload w = workloads.get(taskWorkload[slot]);
+            int next = tasks.nextOnHost[slot];
+            Workload w = workloads.get(tasks.workload[slot]);
             if (w.kind() == Workload.Kind.SERVICE) {
                 stopTask(slot, EndCause.INTERRUPTED_BY_AWS);
                 w.interrupted++;
-                submit(w, -1);
+                w.replacements++;
+                w.lostTasks = true;
+                lost = true;
             }
             slot = next;
+        }
+        // Replacements after the walk: a deployment step may stop other tasks, on this host too.
+        for (int i = 0; lost && i < workloads.size(); i++) {
+            Workload w = workloads.get(i);
+            if (w.lostTasks) {
+                w.lostTasks = false;
+                afterLoss(w);
+            }
         }
     }
 
@@ -181,13 +251,18 @@ public final class ClusterRuntime implements HostListener {
      */
     public void drainPods(int host) {
         requireHost(host);
-        while (host < hostFirstTask.length && hostFirstTask[host] >= 0) {
-            int slot = hostFirstTask[host];
-            Workload w = workloads.get(taskWorkload[slot]);
-            long durationMs = taskDuration[slot];
+        while (tasks.firstOnHost(host) >= 0) {
+            int slot = tasks.firstOnHost(host);
+            Workload w = workloads.get(tasks.workload[slot]);
+            long durationMs = tasks.duration[slot];
             stopTask(slot, EndCause.INTERRUPTED_BY_AWS);
             w.interrupted++;
-            submit(w, w.kind() == Workload.Kind.SERVICE ? -1 : durationMs);
+            w.replacements++;
+            if (w.kind() == Workload.Kind.SERVICE) {
+                afterLoss(w);
+            } else {
+                submit(w, durationMs);
+            }
         }
     }
 
@@ -200,7 +275,7 @@ public final class ClusterRuntime implements HostListener {
     public WorkloadCounters counters(Workload w) {
         long waiting = (long) w.pending.size() * sim.nowMs() - w.pending.arrivalSumMs;
         return new WorkloadCounters(w.name(), w.launched, w.started, w.completed, w.interrupted, w.cancelled,
-                w.pending.size(), w.running, w.waitSumMs + waiting, w.maxWaitMs);
+                w.pending.size(), w.running, w.waitSumMs + waiting, w.maxWaitMs, w.notices, w.replacements);
     }
 
     public List<Workload> workloads() {
@@ -214,12 +289,7 @@ public final class ClusterRuntime implements HostListener {
 
     @Override
     public void hostAdded(int host) {
-        if (hostFirstTask.length <= host) {
-            int old = hostFirstTask.length;
-            hostFirstTask = Arrays.copyOf(hostFirstTask, Math.max(host + 1, old * 2));
-            Arrays.fill(hostFirstTask, old, hostFirstTask.length, -1);
-        }
-        hostFirstTask[host] = -1;
+        tasks.hostAdded(host);
         if (totalPending > 0) {
             requestPass();
         }
@@ -242,8 +312,8 @@ public final class ClusterRuntime implements HostListener {
 
     private void completion(Simulation s, long slot) {
         int t = (int) slot;
-        Workload w = workloads.get(taskWorkload[t]);
-        taskEvent[t] = -1;
+        Workload w = workloads.get(tasks.workload[t]);
+        tasks.event[t] = -1;
         stopTask(t, EndCause.STOPPED);
         w.completed++;
         if (totalPending > 0) {
@@ -277,25 +347,23 @@ public final class ClusterRuntime implements HostListener {
             best.pending.popFront();
             totalPending--;
             int slot = newSlot(best, host, arrivalMs, now);
-            taskDuration[slot] = durationMs;
-            nextOnHost[slot] = hostFirstTask[host];
-            prevOnHost[slot] = -1;
-            if (hostFirstTask[host] >= 0) {
-                prevOnHost[hostFirstTask[host]] = slot;
-            }
-            hostFirstTask[host] = slot;
+            tasks.duration[slot] = durationMs;
             if (durationMs > 0) {
-                taskEvent[slot] = sim.schedule(now + durationMs, Phase.COMPLETION, onCompletion, slot);
+                tasks.event[slot] = sim.schedule(now + durationMs, Phase.COMPLETION, onCompletion, slot);
+            }
+            if (best.rolling != null) {
+                deployments.step(best);
             }
         }
     }
 
     private void endOpenRuns(long nowMs) {
+        fargateSpot.endAtHorizon(nowMs);
         for (Workload w : workloads) {
-            for (int t = w.firstTask; t >= 0; t = nextInWorkload[t]) {
-                if (taskRun[t] >= 0) {
-                    usage.runEnded(taskRun[t], nowMs, EndCause.HORIZON);
-                    taskRun[t] = -1;
+            for (int t = w.firstTask; t >= 0; t = tasks.nextInWorkload[t]) {
+                if (tasks.run[t] >= 0) {
+                    usage.runEnded(tasks.run[t], nowMs, EndCause.HORIZON);
+                    tasks.run[t] = -1;
                 }
             }
         }
@@ -309,12 +377,13 @@ public final class ClusterRuntime implements HostListener {
         long now = sim.nowMs();
         if (w.fargate != null) {
             int slot = newSlot(w, -1, now, now);
-            taskDuration[slot] = durationMs;
-            taskRun[slot] = runIdBase + nextRunId++;
-            usage.runStarted(taskRun[slot], w.fargate, now);
+            tasks.duration[slot] = durationMs;
+            tasks.run[slot] = runIdBase + nextRunId++;
+            usage.runStarted(tasks.run[slot], w.fargate, now);
             if (durationMs > 0) {
-                taskEvent[slot] = sim.schedule(now + durationMs, Phase.COMPLETION, onCompletion, slot);
+                tasks.event[slot] = sim.schedule(now + durationMs, Phase.COMPLETION, onCompletion, slot);
             }
+            fargateSpot.started(w, slot);
             return;
         }
         w.pending.push(now, durationMs, nextSequence++);
@@ -323,75 +392,111 @@ public final class ClusterRuntime implements HostListener {
     }
 
     private int newSlot(Workload w, int host, long arrivalMs, long now) {
-        int slot;
-        if (freeCount > 0) {
-            slot = freeSlots[--freeCount];
-        } else {
-            if (slotCount == taskWorkload.length) {
-                growSlots();
-            }
-            slot = slotCount++;
-        }
-        taskWorkload[slot] = w.id;
-        taskHost[slot] = host;
-        taskRun[slot] = -1;
-        taskEvent[slot] = -1;
-        nextInWorkload[slot] = -1;
-        prevInWorkload[slot] = w.lastTask;
-        if (w.lastTask >= 0) {
-            nextInWorkload[w.lastTask] = slot;
-        } else {
-            w.firstTask = slot;
-        }
-        w.lastTask = slot;
+        int slot = tasks.allocate(w, host);
         long waitMs = now - arrivalMs;
         w.waitSumMs += waitMs;
         w.maxWaitMs = Math.max(w.maxWaitMs, waitMs);
         w.started++;
+        if (w.runningListener != null) {
+            w.runningListener.runningChanged(now, 1, host);
+        }
         w.running++;
         return slot;
     }
 
     /** Ends a running task: cancels its completion, frees its host capacity or ends its run, frees the slot. */
     private void stopTask(int slot, EndCause cause) {
-        Workload w = workloads.get(taskWorkload[slot]);
-        if (taskEvent[slot] >= 0) {
-            sim.cancel(taskEvent[slot]);
+        unlink(slot);
+        if (tasks.run[slot] >= 0) {
+            usage.runEnded(tasks.run[slot], sim.nowMs(), cause);
         }
-        int host = taskHost[slot];
-        if (host >= 0) {
-            int next = nextOnHost[slot];
-            int prev = prevOnHost[slot];
-            if (prev >= 0) {
-                nextOnHost[prev] = next;
-            } else {
-                hostFirstTask[host] = next;
-            }
-            if (next >= 0) {
-                prevOnHost[next] = prev;
-            }
-            w.group.release(host);
+        tasks.free(slot);
+    }
+
+    /** Takes a running task out of its workload and host: no completion, no warning, not counted running. */
+    void unlink(int slot) {
+        Workload w = workloads.get(tasks.workload[slot]);
+        if (tasks.event[slot] >= 0) {
+            sim.cancel(tasks.event[slot]);
+            tasks.event[slot] = -1;
         }
-        if (taskRun[slot] >= 0) {
-            usage.runEnded(taskRun[slot], sim.nowMs(), cause);
+        if (tasks.notice[slot] >= 0) {
+            sim.cancel(tasks.notice[slot]);
+            tasks.notice[slot] = -1;
         }
-        int next = nextInWorkload[slot];
-        int prev = prevInWorkload[slot];
-        if (prev >= 0) {
-            nextInWorkload[prev] = next;
-        } else {
-            w.firstTask = next;
+        if (tasks.revision[slot] != w.revision) {
+            w.oldRunning--;
         }
-        if (next >= 0) {
-            prevInWorkload[next] = prev;
-        } else {
-            w.lastTask = prev;
+        tasks.unlink(slot, w);
+        if (tasks.host[slot] >= 0) {
+            w.group.release(tasks.host[slot]);
+        }
+        if (w.runningListener != null) {
+            w.runningListener.runningChanged(sim.nowMs(), -1, tasks.host[slot]);
         }
         w.running--;
-        freeSlots[freeCount++] = slot;
+    }
+
+    /** A service lost tasks: it launches replacements (within the deployment's bounds while one runs). */
+    void afterLoss(Workload w) {
+        if (w.kind() == Workload.Kind.SERVICE) {
+            reconcile(w);
+        }
+    }
+
+    // ---- deployments (Deployments holds the rules) ----
+
+    private void deploymentStarts(int workloadId) {
+        deployments.start(workloads.get(workloadId), sim.nowMs());
+    }
+
+    /** Starts one task of the current revision (Fargate: running at once; else waiting for placement). */
+    void submitTask(Workload w) {
+        submit(w, -1);
+    }
+
+    /** Withdraws every waiting task (counted cancelled). */
+    void withdrawPending(Workload w) {
+        while (w.pending.size() > 0) {
+            w.pending.popBack();
+            totalPending--;
+            w.cancelled++;
+        }
+    }
+
+    /** Stops the oldest running task of an old revision (counted completed). */
+    void stopOldestOld(Workload w) {
+        for (int t = w.firstTask; t >= 0; t = tasks.nextInWorkload[t]) {
+            if (tasks.revision[t] != w.revision) {
+                stopTask(t, EndCause.STOPPED);
+                w.completed++;
+                if (totalPending > 0) {
+                    requestPass();
+                }
+                return;
+            }
+        }
+        throw new IllegalStateException(w + " has no old task running");
+    }
+
+    /** Brings a service back to its desired count (after a deployment ends). */
+    void reconcileService(Workload w) {
+        reconcile(w);
+    }
+
+    Workload workload(int id) {
+        return workloads.get(id);
+    }
+
+    long nowMs() {
+        return sim.nowMs();
     }
 
     private void reconcile(Workload w) {
+        if (w.rolling != null) {
+            deployments.step(w);
+            return;
+        }
         int current = w.running + w.pending.size();
         for (int i = current; i < w.desired; i++) {
             submit(w, -1);
@@ -424,6 +529,12 @@ public final class ClusterRuntime implements HostListener {
                 sim.schedule(c.timeMs(), Phase.ARRIVAL, onArrival, w.id);
                 return;
             }
+        }
+    }
+
+    private void requireOwn(Workload w) {
+        if (w == null || w.id >= workloads.size() || workloads.get(w.id) != w) {
+            throw new IllegalArgumentException(w + " is not a workload of this runtime");
         }
     }
 
@@ -469,19 +580,5 @@ public final class ClusterRuntime implements HostListener {
         if (desired < 0) {
             throw new IllegalArgumentException("desired count must be >= 0, got " + desired);
         }
-    }
-
-    private void growSlots() {
-        int n = taskWorkload.length * 2;
-        taskWorkload = Arrays.copyOf(taskWorkload, n);
-        taskHost = Arrays.copyOf(taskHost, n);
-        taskRun = Arrays.copyOf(taskRun, n);
-        taskEvent = Arrays.copyOf(taskEvent, n);
-        taskDuration = Arrays.copyOf(taskDuration, n);
-        nextOnHost = Arrays.copyOf(nextOnHost, n);
-        prevOnHost = Arrays.copyOf(prevOnHost, n);
-        nextInWorkload = Arrays.copyOf(nextInWorkload, n);
-        prevInWorkload = Arrays.copyOf(prevInWorkload, n);
-        freeSlots = Arrays.copyOf(freeSlots, n);
     }
 }

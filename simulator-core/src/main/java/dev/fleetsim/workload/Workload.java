@@ -13,6 +13,9 @@ public final class Workload {
 
     public enum Kind { JOB, SERVICE }
 
+    /** aws-rules.md item 4: Fargate Spot stopTimeout default, SIGTERM to SIGKILL. */
+    public static final long DEFAULT_STOP_TIMEOUT_MS = 30_000L;
+
     final int id;
     private final String name;
     private final Kind kind;
@@ -38,6 +41,24 @@ public final class Workload {
     int lastTask = -1;
     final PendingQueue pending = new PendingQueue();
     int blockedInPass;
+
+    // Dynamics: listener of the running count, Fargate Spot interruptions, rolling deployments.
+    RunningListener runningListener;
+    long notices;
+    long replacements;
+    /** Set while a drain walks a host: the service lost tasks and reconciles after the walk. */
+    boolean lostTasks;
+    long stopTimeoutMs = DEFAULT_STOP_TIMEOUT_MS;
+    /** Fargate Spot hazard per ms of running; 0: none. */
+    double spotHazardPerMs;
+    SplittableRandom spotRandom;
+    int revision;
+    int oldRunning;
+    /** The bounds of this service's deployments; {@code rolling} is set to them while one is in progress. */
+    RollingDeployment bounds;
+    RollingDeployment rolling;
+    long deploymentStartMs;
+    final DeploymentLog deployments = new DeploymentLog();
 
     Workload(int id, String name, Kind kind, TaskTarget target, ArrivalProcess.Cursor arrivals,
             DurationDistribution durations, SplittableRandom durationRandom) {
@@ -77,6 +98,16 @@ public final class Workload {
     /** Tasks waiting for capacity (Fargate tasks never wait). */
     public int waitingCount() {
         return pending.size();
+    }
+
+    /** True while a rolling deployment of this service is in progress. */
+    public boolean deploying() {
+        return rolling != null;
+    }
+
+    /** Fargate Spot tasks only: how long an interrupted task runs after the warning before it stops. */
+    public long stopTimeoutMs() {
+        return stopTimeoutMs;
     }
 
     @Override

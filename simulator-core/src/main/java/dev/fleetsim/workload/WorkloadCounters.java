@@ -12,7 +12,10 @@ package dev.fleetsim.workload;
  * @param running tasks running now
  * @param pendingTimeMs total waiting time: of every started task, plus of the pending ones up to now
  * @param maxWaitMs the longest wait of a started task
+ * @param notices Fargate Spot interruption warnings its tasks received (aws-rules.md item 4)
+ * @param replacements tasks a service launched to replace interrupted ones (host lost, Fargate Spot warning)
  */
 public record WorkloadCounters(String name, long launched, long started, long completed, long interrupted,
-        long cancelled, int pending, int running, long pendingTimeMs, long maxWaitMs) {
+        long cancelled, int pending, int running, long pendingTimeMs, long maxWaitMs, long notices,
+        long replacements) {
 }

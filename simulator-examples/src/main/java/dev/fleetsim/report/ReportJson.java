@@ -40,6 +40,19 @@ public final class ReportJson {
             o.put("pending", w.pending());
             o.put("interrupted", w.interrupted());
             o.put("running", w.running());
+            if (w.metrics() != null) {
+                metrics(o, w.metrics());
+            }
+        }
+        WorkloadTotals totals = WorkloadTotals.of(r.workloads());
+        if (totals != null) {
+            ObjectNode t = root.putObject("workloadTotals");
+            t.put("pendingTime", Durations.format(totals.pendingTime()));
+            t.put("maxPendingWait", Durations.format(totals.maxPendingWait()));
+            t.put("interruptionNotices", totals.interruptionNotices());
+            t.put("replacements", totals.replacements());
+            t.put("deployments", totals.deployments());
+            t.put("deploymentsFinished", totals.deploymentsFinished());
         }
         ObjectNode capacity = root.putObject("capacity");
         ObjectNode hours = capacity.putObject("instanceHours");
@@ -132,6 +145,31 @@ public final class ReportJson {
             co.put("unused", Money.format(c.unused()));
         }
         return o;
+    }
+
+    /** Issue #5 item 6: pending time, interruptions, replacements, deployments and demand of a container workload. */
+    private static void metrics(ObjectNode o, WorkloadMetrics m) {
+        o.put("pendingTime", Durations.format(m.pendingTime()));
+        o.put("maxPendingWait", Durations.format(m.maxPendingWait()));
+        o.put("interruptionNotices", m.interruptionNotices());
+        o.put("replacements", m.replacements());
+        ArrayNode deployments = o.putArray("deployments");
+        for (WorkloadMetrics.Deployment d : m.deployments()) {
+            ObjectNode dn = deployments.addObject();
+            dn.put("start", Durations.format(d.start()));
+            if (d.took() == null) {
+                dn.putNull("took");
+            } else {
+                dn.put("took", Durations.format(d.took()));
+            }
+        }
+        if (m.demand() != null) {
+            ObjectNode d = o.putObject("demand");
+            d.put("requests", m.demand().requests());
+            d.put("served", m.demand().served());
+            d.put("unserved", m.demand().unserved());
+            d.put("unservedShare", m.demand().unservedShare());
+        }
     }
 
     private static ObjectNode estimate(Estimate e) {

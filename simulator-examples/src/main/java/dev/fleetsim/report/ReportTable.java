@@ -37,6 +37,11 @@ public final class ReportTable {
                     Long.toString(w.pending()), Long.toString(w.interrupted()), Long.toString(w.running())});
             }
             s.append('\n').append(TextTable.render(rows, new boolean[] {false, false, true, true, true, true, true}));
+            s.append(dynamics(r.workloads()));
+        }
+        if (r.demand() != null) {
+            s.append('\n').append(String.format(Locale.ROOT, "demand  requests %.0f  unserved %.0f (%.3f%%)",
+                    r.demand().requests(), r.demand().unserved(), r.demand().unservedShare() * 100)).append('\n');
         }
         CapacityReport c = r.capacity();
         s.append('\n').append("capacity  peak instances ").append(c.peakInstances()).append("  mean CPU ")
@@ -86,6 +91,29 @@ public final class ReportTable {
                             : String.format(Locale.ROOT, "mean %.4f", rep.unservedDemand().mean())).append('\n');
         }
         return s.toString();
+    }
+
+    /** Container workloads' pending time, interruptions, deployments and unserved demand (docs/reports.md). */
+    private static String dynamics(List<WorkloadReport> workloads) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"workload", "pending time", "longest wait", "Spot notices", "replacements",
+            "deployments done", "unserved"});
+        for (WorkloadReport w : workloads) {
+            WorkloadMetrics m = w.metrics();
+            if (m == null) {
+                continue;
+            }
+            long done = 0;
+            for (WorkloadMetrics.Deployment d : m.deployments()) {
+                done += d.took() == null ? 0 : 1;
+            }
+            rows.add(new String[] {w.name(), Durations.format(m.pendingTime()), Durations.format(m.maxPendingWait()),
+                Long.toString(m.interruptionNotices()), Long.toString(m.replacements()),
+                done + "/" + m.deployments().size(), m.demand() == null ? "-"
+                    : String.format(Locale.ROOT, "%.3f%%", m.demand().unservedShare() * 100)});
+        }
+        return rows.size() == 1 ? "" : "\n" + TextTable.render(rows,
+                new boolean[] {false, true, true, true, true, true, true});
     }
 
     private static String twoColumns(String title, Map<String, BigDecimal> map) {

@@ -11,9 +11,10 @@ import java.util.Objects;
  *     counts here too: nothing is left of it)
  * @param pending launched work still waiting for capacity at the horizon
  * @param running still running at the horizon (not in SPEC section 7's pinned list; written after it)
+ * @param metrics pending times, interruptions, deployments and demand of a container workload; null for others
  */
 public record WorkloadReport(String name, String kind, long launched, long completed, long pending,
-        long interrupted, long running) {
+        long interrupted, long running, WorkloadMetrics metrics) {
 
     public WorkloadReport {
         Objects.requireNonNull(name, "name");
@@ -21,6 +22,12 @@ public record WorkloadReport(String name, String kind, long launched, long compl
         if (launched < 0 || completed < 0 || pending < 0 || interrupted < 0 || running < 0) {
             throw new IllegalArgumentException("workload counts must not be negative: " + name);
         }
+    }
+
+    /** A workload without container metrics. */
+    public WorkloadReport(String name, String kind, long launched, long completed, long pending, long interrupted,
+            long running) {
+        this(name, kind, launched, completed, pending, interrupted, running, null);
     }
 
     /** A workload with nothing running at the horizon. */

@@ -9,6 +9,7 @@ import dev.fleetsim.cluster.Taint;
 import dev.fleetsim.host.Market;
 import dev.fleetsim.host.OperatingSystem;
 import dev.fleetsim.workload.ClusterRuntime;
+import dev.fleetsim.demand.DemandSignal;
 import dev.fleetsim.engine.RandomStreams;
 import dev.fleetsim.engine.Simulation;
 import dev.fleetsim.metering.UsageListener;
@@ -69,9 +70,15 @@ final class ContainerClusters {
         this(sim, spec, catalog, usage, streams, firstRunId, CapacitySetup.onDemandOnly(spec.start()));
     }
 
-    /** @param streams the run's random streams (from the scenario seed), shared with the other sources */
+    /** Without demand signals: for scenarios whose workloads do not autoscale. */
     ContainerClusters(Simulation sim, ScenarioSpec spec, InstanceCatalog catalog, UsageListener usage,
             RandomStreams streams, long firstRunId, CapacitySetup capacity) {
+        this(sim, spec, catalog, usage, streams, Map.of(), firstRunId, capacity);
+    }
+
+    /** @param streams the run's random streams (from the scenario seed), shared with the other sources */
+    ContainerClusters(Simulation sim, ScenarioSpec spec, InstanceCatalog catalog, UsageListener usage,
+            RandomStreams streams, Map<String, DemandSignal> signals, long firstRunId, CapacitySetup capacity) {
         this.sim = sim;
         this.cpu = new CpuUtilization(sim);
         RunIds ids = new RunIds(firstRunId);
@@ -79,6 +86,8 @@ final class ContainerClusters {
         lines.addAll(ecs.lines());
         eks = new EksClusters(sim, streams, spec, catalog, usage, cpu, ids, capacity);
         lines.addAll(eks.lines());
+        // Scaling, deployments and Fargate Spot interruptions of the workloads just built.
+        new ContainerDynamics(sim, spec, catalog, signals, lines);
     }
 
     /** The ECS clusters: node groups of capacity providers, runtimes, placers. */

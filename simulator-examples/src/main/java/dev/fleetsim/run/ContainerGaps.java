@@ -7,22 +7,18 @@ import dev.fleetsim.scenario.Issue;
 import dev.fleetsim.scenario.spec.CapacityProviderSpec;
 import dev.fleetsim.scenario.spec.EcsClusterSpec;
 import dev.fleetsim.scenario.spec.EksClusterSpec;
-import dev.fleetsim.scenario.spec.LaunchType;
 import dev.fleetsim.scenario.spec.NodePoolSpec;
 import dev.fleetsim.scenario.spec.ScenarioSpec;
-import dev.fleetsim.scenario.spec.ServiceSpec;
 import dev.fleetsim.scenario.spec.SpotSpec;
-import dev.fleetsim.scenario.spec.StrategyItemSpec;
-import dev.fleetsim.scenario.spec.TaskSpec;
-import dev.fleetsim.scenario.spec.WorkloadSpec;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What the container wiring leaves out, by scenario path (for NotSimulated), and the EC2 rates its instances
  * need before anything runs (for PricingSetup). Container capacity is Auto Scaling groups, interrupted when Spot,
- * resized by ECS managed scaling and the Cluster Autoscaler when configured; Karpenter, service and pod autoscaling
- * and rolling deployments are listed here until wired. Spot container instances bill at the scenario's
+ * resized by ECS managed scaling and the Cluster Autoscaler when configured; Karpenter is listed here until wired.
+ * Service and pod autoscaling, rolling deployments and Fargate Spot interruptions are simulated
+ * (ContainerDynamics). Spot container instances bill at the scenario's
  * Spot market price like any Spot instance.
  */
 final class ContainerGaps {
@@ -32,36 +28,11 @@ final class ContainerGaps {
 
     static List<String> notSimulated(ScenarioSpec spec) {
         List<String> skipped = new ArrayList<>();
-        boolean fargateSpot = false;
         boolean workloads = false;
         List<EcsClusterSpec> ecs = spec.ecs().clusters();
         for (int i = 0; i < ecs.size(); i++) {
             EcsClusterSpec c = ecs.get(i);
-            String path = "ecs.clusters[" + i + "]";
-            for (int j = 0; j < c.capacityProviders().size(); j++) {
-                CapacityProviderSpec cp = c.capacityProviders().get(j);
-            }
-            for (int j = 0; j < c.services().size(); j++) {
-                ServiceSpec s = c.services().get(j);
-                workloads = true;
-                if (s.autoscaling() != null) {
-                    skipped.add(path + ".services[" + j + "].autoscaling (service auto scaling; '" + s.name()
-                            + "' stays at desired " + s.desired() + ")");
-                }
-                if (s.deployment() != null && !s.deployment().at().isEmpty()) {
-                    skipped.add(path + ".services[" + j + "].deployment (rolling deployments)");
-                }
-                fargateSpot |= s.launchType() == LaunchType.FARGATE_SPOT;
-                if (s.strategy() != null) {
-                    for (StrategyItemSpec item : s.strategy()) {
-                        fargateSpot |= CapacityProviderSpec.FARGATE_SPOT.equals(item.provider());
-                    }
-                }
-            }
-            for (TaskSpec t : c.tasks()) {
-                workloads = true;
-                fargateSpot |= t.launchType() == LaunchType.FARGATE_SPOT;
-            }
+            workloads |= !c.services().isEmpty() || !c.tasks().isEmpty();
         }
         List<EksClusterSpec> eks = spec.eks().clusters();
         for (int i = 0; i < eks.size(); i++) {
@@ -74,18 +45,7 @@ final class ContainerGaps {
                             + "': provisioning and consolidation; it launches no nodes)");
                 }
             }
-            for (int j = 0; j < c.workloads().size(); j++) {
-                WorkloadSpec w = c.workloads().get(j);
-                workloads = true;
-                if (w.autoscaling() != null) {
-                    skipped.add(path + ".workloads[" + j + "].autoscaling (HPA; '" + w.name() + "' stays at "
-                            + w.replicas() + " replicas)");
-                }
-            }
-        }
-        // Spot container instances and nodes are interrupted (hazard and forced faults); Fargate Spot tasks not yet.
-        if (fargateSpot && spec.pricing().spot().interruptions() == SpotSpec.Interruptions.HAZARD) {
-            skipped.add("pricing.spot.interruptions: hazard on Fargate Spot tasks (they run uninterrupted)");
+            workloads |= !c.workloads().isEmpty();
         }
         if (workloads && !spec.lifecycle().taskStartup().isZero()) {
             skipped.add("lifecycle.taskStartup (container tasks and pods start at once and bill their duration)");

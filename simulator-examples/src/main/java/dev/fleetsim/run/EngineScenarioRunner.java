@@ -20,7 +20,9 @@ import dev.fleetsim.scenario.ScenarioRunner;
 import dev.fleetsim.scenario.spec.EksClusterSpec;
 import dev.fleetsim.scenario.spec.FaultSpec;
 import dev.fleetsim.scenario.spec.ScenarioSpec;
+import dev.fleetsim.demand.DemandSignal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -68,8 +70,9 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         UsageTee usage = new UsageTee(meter);
 
         Ec2Instances instances = new Ec2Instances(sim, spec, usage, EC2_RUN_IDS, spot.interruptions());
+        Map<String, DemandSignal> signals = DemandSignalsFromSpec.build(scenario, streams);
         Ec2Groups groups = new Ec2Groups(sim, scenario, catalog.get(), book, spot.rates(), spot.interruptions(),
-                DemandSignalsFromSpec.build(scenario, streams), usage, Ec2Instances.timings(spec.lifecycle()),
+                signals, usage, Ec2Instances.timings(spec.lifecycle()),
                 GROUP_RUN_IDS);
         groups.start();
         for (FaultSpec fault : spec.faults()) {
@@ -90,7 +93,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         }
 
         // Containers (ECS, EKS nodes and workloads): ContainerClusters.
-        ContainerClusters containers = new ContainerClusters(sim, spec, catalog.get(), usage, streams,
+        ContainerClusters containers = new ContainerClusters(sim, spec, catalog.get(), usage, streams, signals,
                 CONTAINER_RUN_IDS, new CapacitySetup(book, spot.rates(), spec.start(), spot.interruptions(),
                         Ec2Instances.timings(spec.lifecycle()), ContainerInstances.CapacityGate.ALWAYS));
         for (FaultSpec fault : spec.faults()) {

@@ -23,10 +23,11 @@ final class NotSimulated {
             if (f.kind() == FaultSpec.Kind.SPOT_INTERRUPTION
                     && spec.ec2().instances().stream().noneMatch(s -> s.name().equals(f.target()))
                     && spec.ec2().groups().stream().noneMatch(g -> g.name().equals(f.target()))
-                    && !ContainerGaps.isCapacityTarget(spec, f.target())) {
+                    && !ContainerGaps.isCapacityTarget(spec, f.target())
+                    && !ContainerDynamics.isFargateSpotTarget(spec, f.target())) {
                 skipped.add("faults[" + i + "] (spot-interruption of '" + f.target()
-                        + "': only ec2.instances, ec2.groups, ECS capacity providers and EKS managed node pools are"
-                        + " interrupted yet)");
+                        + "': only ec2.instances, ec2.groups, ECS capacity providers, EKS managed node pools and"
+                        + " Fargate Spot services and tasks are interrupted yet)");
             } else if (f.kind() != FaultSpec.Kind.SPOT_INTERRUPTION) {
                 skipped.add("faults[" + i + "] (" + spec.faults().get(i).kind().name().toLowerCase(java.util.Locale.ROOT)
                         .replace('_', '-') + ")");

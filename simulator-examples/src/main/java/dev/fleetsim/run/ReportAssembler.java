@@ -64,7 +64,20 @@ final class ReportAssembler {
         }
         // Containers: ECS services and tasks, EKS workloads; CPU requested of container hosts (plain EC2
         // instances carry no requests).
-        workloads.addAll(containers.reports());
+        // Their dynamics: Fargate Spot warnings count with the instances' notices; served demand of autoscaled
+        // services and Deployments adds to the groups'.
+        for (WorkloadReport w : containers.reports()) {
+            workloads.add(w);
+            if (w.metrics() != null) {
+                notices += w.metrics().interruptionNotices();
+                if (w.metrics().demand() != null) {
+                    anyDemand = true;
+                    requests += w.metrics().demand().requests();
+                    served += w.metrics().demand().served();
+                    unserved += w.metrics().demand().unserved();
+                }
+            }
+        }
         CapacityReport capacity = new CapacityReport(usage.instanceHours(), usage.peakInstances(),
                 containers.meanCpuUtilization());
         List<ContainerCapacityReport> pools = new ArrayList<>();

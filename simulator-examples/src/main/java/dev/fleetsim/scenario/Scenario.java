@@ -57,6 +57,11 @@ public final class Scenario {
 
     /** The processor throughput defaults with the scenario's {@code processors:} overrides applied. */
     public ThroughputFactors throughputFactors() {
+        return throughputFactors(spec);
+    }
+
+    /** The default per-vCPU factors with the scenario's {@code processors} overrides. */
+    public static ThroughputFactors throughputFactors(ScenarioSpec spec) {
         ThroughputFactors f = ThroughputFactors.defaults();
         for (Map.Entry<String, Double> e : spec.processors().entrySet()) {
             f = f.withOverride(Microarchitecture.fromKey(e.getKey()).orElseThrow(), e.getValue());

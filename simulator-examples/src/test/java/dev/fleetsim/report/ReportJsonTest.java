@@ -127,4 +127,44 @@ final class ReportJsonTest {
         assertThat(new CapacityReport(hours, 2, 0.5).instanceHours().keySet()).containsExactly("m7g.large",
                 "r5.large");
     }
+
+    @Test
+    void write_containerMetrics_afterRunning_andTheOverallLine() throws Exception {
+        // Two container lines: pending 90 s + 30 s = PT2M total, longest wait 60 s vs 30 s -> PT1M; notices 1 + 2,
+        // replacements 1 + 2; deployments 2 started (one unfinished), 1 finished; demand 1,000 with 100 unserved.
+        WorkloadMetrics a = new WorkloadMetrics(Duration.ofSeconds(90), Duration.ofSeconds(60), 1, 1,
+                List.of(new WorkloadMetrics.Deployment(Duration.ofHours(1), Duration.ZERO),
+                        new WorkloadMetrics.Deployment(Duration.ofHours(2), null)),
+                new DemandReport(1_000, 900, 100));
+        WorkloadMetrics b = new WorkloadMetrics(Duration.ofSeconds(30), Duration.ofSeconds(30), 2, 2, List.of(), null);
+        Report base = specExample();
+        Report r = new Report(base.scenario(), base.seed(), base.horizon(), base.bill(), List.of(
+                new WorkloadReport("web", "ecs-service", 5, 1, 1, 1, 2, a),
+                new WorkloadReport("batch", "ecs-task", 3, 1, 0, 2, 0, b)), base.capacity(), base.events(), null);
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(new ReportJson().write(r));
+        com.fasterxml.jackson.databind.JsonNode web = json.get("workloads").get(0);
+        List<String> fields = new java.util.ArrayList<>();
+        web.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("name", "kind", "launched", "completed", "pending", "interrupted",
+                "running", "pendingTime", "maxPendingWait", "interruptionNotices", "replacements", "deployments",
+                "demand");
+        assertThat(web.get("pendingTime").asText()).isEqualTo("PT1M30S");
+        assertThat(web.get("deployments").get(1).get("took").isNull()).isTrue();
+        assertThat(web.get("deployments").get(0).get("took").asText()).isEqualTo("PT0S");
+        assertThat(web.get("demand").get("unservedShare").asDouble()).isEqualTo(0.1);
+        assertThat(json.get("workloads").get(1).has("demand")).isFalse();
+        com.fasterxml.jackson.databind.JsonNode totals = json.get("workloadTotals");
+        assertThat(totals.get("pendingTime").asText()).isEqualTo("PT2M");
+        assertThat(totals.get("maxPendingWait").asText()).isEqualTo("PT1M");
+        assertThat(totals.get("interruptionNotices").asLong()).isEqualTo(3);
+        assertThat(totals.get("replacements").asLong()).isEqualTo(3);
+        assertThat(totals.get("deployments").asLong()).isEqualTo(2);
+        assertThat(totals.get("deploymentsFinished").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void write_withoutContainerMetrics_hasNoTotalsLine() {
+        assertThat(new ReportJson().write(specExample())).doesNotContain("workloadTotals");
+    }
 }

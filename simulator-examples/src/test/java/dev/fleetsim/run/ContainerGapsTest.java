@@ -43,8 +43,35 @@ final class ContainerGapsTest {
         // Managed scaling and the Cluster Autoscaler are simulated (dev.fleetsim.autoscaling): not named.
         assertThat(ContainerGaps.notSimulated(spec)).containsExactly(
                 "eks.clusters[0].nodePools[1] (karpenter pool 'flex': provisioning and consolidation; it launches no"
-                        + " nodes)",
-                "pricing.spot.interruptions: hazard on Fargate Spot tasks (they run uninterrupted)");
+                        + " nodes)");
+    }
+
+    @Test
+    void notSimulated_autoscalingDeploymentsFargateSpotAndSpotNodes_areSimulated() throws Exception {
+        ScenarioSpec spec = spec("""
+                name: dynamics
+                horizon: PT1H
+                demand:
+                  rps: {constant: 100}
+                ecs:
+                  clusters:
+                    - name: prod
+                      capacityProviders: [{name: FARGATE_SPOT}]
+                      services:
+                        - {name: web, cpu: 512, memory: 1024, desired: 3, strategy: [{provider: FARGATE_SPOT}],
+                           autoscaling: {signal: rps, perTask: 50, targetUtilization: 0.5, min: 1, max: 10},
+                           deployment: {at: [PT10M]}}
+                eks:
+                  clusters:
+                    - name: k
+                      nodePools:
+                        - {name: general, kind: managed, instanceTypes: [m5.large], min: 1, max: 3, desired: 1,
+                           market: spot}
+                      workloads:
+                        - {name: api, kind: Deployment, replicas: 2,
+                           autoscaling: {signal: rps, perPod: 50, targetUtilization: 0.5, max: 5}}
+                """);
+        assertThat(ContainerGaps.notSimulated(spec)).isEmpty();
     }
 
     @Test
@@ -71,14 +98,9 @@ final class ContainerGapsTest {
                   - {kind: spot-interruption, target: spotnodes, at: PT20M}
                   - {kind: spot-interruption, target: web, at: PT20M}
                 """);
-        // Only Fargate Spot is left uninterrupted; the providers' and pools' instances are not named.
-        assertThat(ContainerGaps.notSimulated(spec)).containsExactly(
-                "pricing.spot.interruptions: hazard on Fargate Spot tasks (they run uninterrupted)");
-        assertThat(NotSimulated.sections(spec)).containsExactly(
-                "pricing.spot.interruptions: hazard on Fargate Spot tasks (they run uninterrupted)",
-                "faults[2] (spot-interruption of"
-                + " 'web': only ec2.instances, ec2.groups, ECS capacity providers and EKS managed node"
-                + " pools are interrupted yet)");
+        // Spot providers, pools and Fargate Spot tasks are all interrupted: nothing is named.
+        assertThat(ContainerGaps.notSimulated(spec)).isEmpty();
+        assertThat(NotSimulated.sections(spec)).isEmpty();
     }
 
     @Test
