@@ -2,6 +2,7 @@ package dev.fleetsim.placement;
 
 import dev.fleetsim.cluster.ContainerHosts;
 import dev.fleetsim.cluster.HostAttributes;
+import dev.fleetsim.cluster.HostKind;
 import dev.fleetsim.cluster.HostSpec;
 import dev.fleetsim.cluster.Taint;
 import dev.fleetsim.cluster.TaintEffect;
@@ -137,6 +138,29 @@ public final class PodGroup implements PlacementGroup {
     @Override
     public String pendingReason() {
         return scheduler.pendingReason(this);
+    }
+
+    /**
+     * True if a pod of this group passes the node affinity (nodeSelector and required affinity) and
+     * NoSchedule/NoExecute taint filters on an EKS node that would be created as {@code spec}: Karpenter's
+     * question for a node it has not launched yet. A selector on the hostname never matches a node not yet there.
+     */
+    public boolean admits(HostSpec spec) {
+        if (hostSpecific) {
+            return false;
+        }
+        for (Taint t : spec.taints()) {
+            if (t.effect() != TaintEffect.PREFER_NO_SCHEDULE && !tolerates(t)) {
+                return false;
+            }
+        }
+        return matches(name -> HostAttributes.classValue(HostKind.EKS_NODE, spec, name));
+    }
+
+    /** True if a pod of this group passes the node affinity and taint filters on the active node {@code host}. */
+    public boolean admitsHost(int host) {
+        syncClasses(scheduler.nodes().classCount());
+        return toleratesTaints(scheduler.nodes().hostClass(host)) && matchesAffinity(host);
     }
 
     void ensureHostCapacity(int slots) {

@@ -165,6 +165,11 @@ public final class ClusterRuntime implements HostListener {
         return totalPending;
     }
 
+    /** Tasks of {@code w} waiting for capacity now. */
+    public int pendingCount(Workload w) {
+        return w.pending.size();
+    }
+
     @Override
     public void hostAdded(int host) {
         if (hostFirstTask.length <= host) {
