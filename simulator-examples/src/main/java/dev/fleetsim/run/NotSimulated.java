@@ -22,9 +22,11 @@ final class NotSimulated {
             FaultSpec f = spec.faults().get(i);
             if (f.kind() == FaultSpec.Kind.SPOT_INTERRUPTION
                     && spec.ec2().instances().stream().noneMatch(s -> s.name().equals(f.target()))
-                    && spec.ec2().groups().stream().noneMatch(g -> g.name().equals(f.target()))) {
+                    && spec.ec2().groups().stream().noneMatch(g -> g.name().equals(f.target()))
+                    && !ContainerGaps.isCapacityTarget(spec, f.target())) {
                 skipped.add("faults[" + i + "] (spot-interruption of '" + f.target()
-                        + "': only ec2.instances and ec2.groups targets are interrupted yet)");
+                        + "': only ec2.instances, ec2.groups, ECS capacity providers and EKS managed node pools are"
+                        + " interrupted yet)");
             } else if (f.kind() != FaultSpec.Kind.SPOT_INTERRUPTION) {
                 skipped.add("faults[" + i + "] (" + spec.faults().get(i).kind().name().toLowerCase(java.util.Locale.ROOT)
                         .replace('_', '-') + ")");

@@ -44,7 +44,7 @@ final class ReportAssembler {
             workloads.add(new WorkloadReport(spec.ec2().instances().get(i).name(), "ec2-instance", launched,
                     launched - interrupted, 0, interrupted));
         }
-        long notices = instances.notices();
+        long notices = instances.notices() + containers.notices();
         double requests = 0;
         double served = 0;
         double unserved = 0;
