@@ -27,7 +27,8 @@ import java.util.Set;
  * A node on which a pending pod would fit now (pods just evicted by a drain among them) is not a candidate: it is
  * nominated for them, as Karpenter does not disrupt nodes nominated for pending pods; so a replacement node is not
  * deleted before its pods land. A candidate has gone consolidateAfter without a pod added or removed. Nodes running Job pods are not candidates:
- * the runtime does not restart an evicted Job pod, so they are read as karpenter.sh/do-not-disrupt. Multi-node
+ * an evicted Job pod starts over, so Job pods are read as carrying karpenter.sh/do-not-disrupt, the usual practice
+ * for batch pods. Cordoned nodes (draining after a Spot notice) are neither candidates nor destinations. Multi-node
  * consolidation is not modelled; successive single-node actions stand in for it.
  *
  * <p>A pass that finds nothing to do is not repeated until a node joins or leaves, a pod moves, a node reaches
@@ -138,7 +139,8 @@ final class KarpenterDisruption {
         }
         List<KarpenterPool.Node> candidates = new ArrayList<>();
         for (KarpenterPool.Node n : p.nodes) {
-            if (n.host < 0 || n.replacement != null || n.replaces != null && n.replaces.host >= 0) {
+            if (n.host < 0 || k.hosts.isCordoned(n.host) || n.replacement != null
+                    || n.replaces != null && n.replaces.host >= 0) {
                 continue;
             }
             long eligibleAt = k.lastChangeMs[n.host] + p.config.consolidateAfterMs();
@@ -300,7 +302,7 @@ final class KarpenterDisruption {
     private boolean moveOne(PodGroup g, int slots, Set<Integer> excluded) {
         ContainerHosts hosts = k.hosts;
         for (int h = 0; h < slots; h++) {
-            if (!hosts.isActive(h) || excluded.contains(h)) {
+            if (!hosts.isActive(h) || hosts.isCordoned(h) || excluded.contains(h)) {
                 continue;
             }
             if (freeCpu[h] >= g.cpuRequest() && freeMem[h] >= g.memoryRequestMiB() && freePods[h] >= 1

@@ -142,12 +142,12 @@ final class KarpenterPool {
     boolean launchable(int o, OfferingPrices prices, long nowMs) {
         String type = types[typeOf(o)].name();
         String zone = zoneOf(o);
-        return iceUntilMs[o] <= nowMs && prices.available(type, zone, market, nowMs)
-                && prices.microUsdPerHour(type, zone, market, nowMs) >= 0;
+        return iceUntilMs[o] <= nowMs && prices.available(type, zone, config.os(), market, nowMs)
+                && prices.microUsdPerHour(type, zone, config.os(), market, nowMs) >= 0;
     }
 
     long price(int o, OfferingPrices prices, long nowMs) {
-        return prices.microUsdPerHour(types[typeOf(o)].name(), zoneOf(o), market, nowMs);
+        return prices.microUsdPerHour(types[typeOf(o)].name(), zoneOf(o), config.os(), market, nowMs);
     }
 
     /**
@@ -163,7 +163,7 @@ final class KarpenterPool {
         for (int o = 0; o < specs.length; o++) {
             if (candidates[o] && launchable(o, prices, nowMs)) {
                 long price = price(o, prices, nowMs);
-                keyA[o] = market == Market.SPOT ? prices.interruptionBucket(types[typeOf(o)].name(), zoneOf(o)) : 0;
+                keyA[o] = market == Market.SPOT ? prices.interruptionBucket(types[typeOf(o)].name(), zoneOf(o), config.os()) : 0;
                 keyB[o] = price;
                 out[n++] = o;
             }

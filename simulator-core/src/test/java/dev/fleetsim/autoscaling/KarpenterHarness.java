@@ -72,7 +72,7 @@ final class KarpenterHarness {
     }
 
     KarpenterHarness start(KarpenterPoolConfig... pools) {
-        return start((type, zone, market, now) -> PRICES.getOrDefault(type, -1L), pools);
+        return start((type, zone, os, market, now) -> PRICES.getOrDefault(type, -1L), pools);
     }
 
     KarpenterHarness start(OfferingPrices prices, KarpenterPoolConfig... pools) {

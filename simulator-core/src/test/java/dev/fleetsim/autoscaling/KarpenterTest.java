@@ -8,6 +8,7 @@ import dev.fleetsim.cluster.HostAttributes;
 import dev.fleetsim.cluster.Taint;
 import dev.fleetsim.cluster.TaintEffect;
 import dev.fleetsim.host.Market;
+import dev.fleetsim.host.OperatingSystem;
 import dev.fleetsim.placement.Toleration;
 import dev.fleetsim.placement.PodSpec;
 import dev.fleetsim.workload.ArrivalProcess;
@@ -78,12 +79,12 @@ final class KarpenterTest {
         // spare capacity wins first (aws-rules.md item 4, price-capacity-optimized).
         OfferingPrices prices = new OfferingPrices() {
             @Override
-            public long microUsdPerHour(String type, String zone, Market market, long nowMs) {
+            public long microUsdPerHour(String type, String zone, OperatingSystem os, Market market, long nowMs) {
                 return KarpenterHarness.PRICES.get(type);
             }
 
             @Override
-            public int interruptionBucket(String type, String zone) {
+            public int interruptionBucket(String type, String zone, OperatingSystem os) {
                 return type.equals("m7g.large") ? 3 : 1;
             }
         };

@@ -12,9 +12,17 @@ import java.util.Objects;
  *
  * @param replications null for a single run
  * @param demand null when no workload serves a demand signal; written after the pinned fields
+ * @param karpenter per Karpenter NodePool, in file order; empty without any; written after the pinned fields
  */
 public record Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
-        CapacityReport capacity, EventCounts events, Replications replications, DemandReport demand) {
+        CapacityReport capacity, EventCounts events, Replications replications, DemandReport demand,
+        List<KarpenterPoolReport> karpenter) {
+
+    /** A report without Karpenter pools. */
+    public Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
+            CapacityReport capacity, EventCounts events, Replications replications, DemandReport demand) {
+        this(scenario, seed, horizon, bill, workloads, capacity, events, replications, demand, List.of());
+    }
 
     /** A report of a scenario that serves no demand signal. */
     public Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
@@ -32,5 +40,6 @@ public record Report(String scenario, long seed, Duration horizon, Bill bill, Li
         for (WorkloadReport w : workloads) {
             Objects.requireNonNull(w, "workload");
         }
+        karpenter = List.copyOf(Objects.requireNonNull(karpenter, "karpenter"));
     }
 }

@@ -21,9 +21,9 @@ import java.util.List;
 /**
  * What the container wiring leaves out, by scenario path (for NotSimulated), and the EC2 rates its instances
  * need before anything runs (for PricingSetup). Container capacity is Auto Scaling groups at their desired capacity,
- * interrupted when Spot; what scales them (managed scaling, Cluster Autoscaler, Karpenter), service and pod
- * autoscaling and rolling deployments are listed here until wired. Spot container instances bill at the scenario's
- * Spot market price like any Spot instance.
+ * interrupted when Spot; what scales them (managed scaling, Cluster Autoscaler), service and pod autoscaling and
+ * rolling deployments are listed here until wired; Karpenter pools are simulated (docs/containers.md). Spot
+ * container instances bill at the scenario's Spot market price like any Spot instance.
  */
 final class ContainerGaps {
 
@@ -71,13 +71,6 @@ final class ContainerGaps {
         for (int i = 0; i < eks.size(); i++) {
             EksClusterSpec c = eks.get(i);
             String path = "eks.clusters[" + i + "]";
-            for (int j = 0; j < c.nodePools().size(); j++) {
-                NodePoolSpec p = c.nodePools().get(j);
-                if (p.kind() == NodePoolSpec.NodePoolKind.KARPENTER) {
-                    skipped.add(path + ".nodePools[" + j + "] (karpenter pool '" + p.name()
-                            + "': provisioning and consolidation; it launches no nodes)");
-                }
-            }
             if (c.autoscaler() == EksClusterSpec.Autoscaler.CLUSTER_AUTOSCALER) {
                 skipped.add(path + ".autoscaler: cluster-autoscaler (managed pools stay at desired)");
             }
@@ -100,7 +93,7 @@ final class ContainerGaps {
         return skipped;
     }
 
-    /** True if {@code name} is an EC2 capacity provider or a managed node pool: a spot-interruption target. */
+    /** True if {@code name} is an EC2 capacity provider, a managed or a Karpenter node pool: an interruption target. */
     static boolean isCapacityTarget(ScenarioSpec spec, String name) {
         for (EcsClusterSpec c : spec.ecs().clusters()) {
             for (CapacityProviderSpec cp : c.capacityProviders()) {
@@ -111,7 +104,7 @@ final class ContainerGaps {
         }
         for (EksClusterSpec c : spec.eks().clusters()) {
             for (NodePoolSpec p : c.nodePools()) {
-                if (p.kind() == NodePoolSpec.NodePoolKind.MANAGED && p.name().equals(name)) {
+                if (p.kind() != NodePoolSpec.NodePoolKind.FARGATE && p.name().equals(name)) {
                     return true;
                 }
             }
@@ -141,7 +134,9 @@ final class ContainerGaps {
             List<NodePoolSpec> pools = eks.get(i).nodePools();
             for (int j = 0; j < pools.size(); j++) {
                 NodePoolSpec p = pools.get(j);
-                if (p.kind() == NodePoolSpec.NodePoolKind.MANAGED && maxOf(p.max(), p.desired()) > 0) {
+                // A karpenter pool may launch any of its candidates; a Spot price derives from the On-Demand rate.
+                if (p.kind() == NodePoolSpec.NodePoolKind.MANAGED && maxOf(p.max(), p.desired()) > 0
+                        || p.kind() == NodePoolSpec.NodePoolKind.KARPENTER) {
                     for (String type : p.instanceTypes()) {
                         check(issues, "eks.clusters[" + i + "].nodePools[" + j + "]", type, p.os(), spec, book);
                     }

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Real EC2 instances that serve as container hosts: each is an {@link Ec2Instance} billed through the usage
@@ -150,6 +151,22 @@ abstract class ContainerInstances {
             if (instanceAt(id).usage().market() == Market.SPOT) {
                 notice(id);
             }
+        }
+    }
+
+    /**
+     * Schedules the 2-minute notice at {@code atMs} (if within the horizon) for every Spot instance then running whose
+     * spec passes {@code which} (a forced {@code spot-interruption} of one Karpenter pool's nodes).
+     */
+    final void scheduleForcedNotice(long atMs, Predicate<HostSpec> which) {
+        if (atMs <= sim.horizonMs()) {
+            sim.schedule(atMs, Phase.LIFECYCLE, (s, unused) -> {
+                for (int id = 0; id < instances.size(); id++) {
+                    if (instanceAt(id).usage().market() == Market.SPOT && which.test(specs.get(id))) {
+                        notice(id);
+                    }
+                }
+            }, 0);
         }
     }
 

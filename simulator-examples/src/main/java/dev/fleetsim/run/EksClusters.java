@@ -1,6 +1,10 @@
 package dev.fleetsim.run;
 
+import dev.fleetsim.autoscaling.Karpenter;
+import dev.fleetsim.autoscaling.KarpenterCounters;
+import dev.fleetsim.autoscaling.KarpenterPoolConfig;
 import dev.fleetsim.catalog.InstanceCatalog;
+import dev.fleetsim.catalog.InstanceType;
 import dev.fleetsim.cluster.ContainerHosts;
 import dev.fleetsim.cluster.NodeGroup;
 import dev.fleetsim.cluster.NodeProvisioner;
@@ -17,6 +21,7 @@ import dev.fleetsim.placement.KubeSchedulerConfig;
 import dev.fleetsim.placement.PodSpec;
 import dev.fleetsim.placement.Toleration;
 import dev.fleetsim.placement.TopologySpreadConstraint;
+import dev.fleetsim.report.KarpenterPoolReport;
 import dev.fleetsim.report.WorkloadReport;
 import dev.fleetsim.scenario.spec.EksClusterSpec;
 import dev.fleetsim.scenario.spec.NodePoolSpec;
@@ -27,6 +32,7 @@ import dev.fleetsim.scenario.spec.TaintSpec;
 import dev.fleetsim.scenario.spec.TolerationSpec;
 import dev.fleetsim.scenario.spec.TopologySpreadSpec;
 import dev.fleetsim.scenario.spec.WorkloadSpec;
+import dev.fleetsim.spot.MarketOfferingPrices;
 import dev.fleetsim.workload.ClusterRuntime;
 import dev.fleetsim.workload.FargateSize;
 import dev.fleetsim.workload.TaskTarget;
@@ -52,8 +58,9 @@ import java.util.TreeMap;
  *       zone (node.kubernetes.io/instance-type, topology.kubernetes.io/zone). Allocatable and max pods are the EKS
  *       AMI's (core's {@code KubeReserved}, aws-rules.md E14). Spot nodes are cordoned and drained at the 2-minute
  *       notice ({@link ContainerInstances}).</li>
- *   <li>Each cluster has an {@link EksNodeProvisioner} ({@link NodeProvisioner}) through which a Karpenter controller
- *       launches single nodes; it launches nothing by itself.</li>
+ *   <li>Each cluster has an {@link EksNodeProvisioner} ({@link NodeProvisioner}) through which its {@link Karpenter}
+ *       (one per cluster with karpenter pools, all its pools in file order) launches single nodes, priced by
+ *       {@link MarketOfferingPrices} (docs/containers.md, "Karpenter").</li>
  *   <li>DaemonSets reserve their requests and a pod slot on every node as it joins, if they fit.</li>
  *   <li>Deployments keep {@code replicas} pods; Jobs' pods arrive and run per SPEC section 5. Both are scheduled
  *       by {@link KubeScheduler} with the cluster's {@code scoring}; Deployment pods without their own
@@ -86,6 +93,10 @@ final class EksClusters {
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
     private final List<ContainerGroup> groups = new ArrayList<>();
     private final List<EksNodeProvisioner> provisioners = new ArrayList<>();
+    /** Per cluster with Karpenter pools, in file order: its name and controller. */
+    private final List<Map.Entry<String, Karpenter>> karpenters = new ArrayList<>();
+    /** Every Karpenter pool's name and its cluster's provisioner, for forced interruptions. */
+    private final List<Map.Entry<String, EksNodeProvisioner>> karpenterPoolNodes = new ArrayList<>();
 
     EksClusters(Simulation sim, RandomStreams streams, ScenarioSpec spec, InstanceCatalog catalog,
             UsageListener usage, CpuUtilization cpu, ContainerClusters.RunIds ids, CapacitySetup capacity) {
@@ -102,6 +113,19 @@ final class EksClusters {
     /** Per managed node group, in file order, then each cluster's provisioned nodes: launches, interruptions. */
     List<CapacityLine> capacityLines() {
         return capacityLines;
+    }
+
+    /** Every Karpenter NodePool's counters, clusters and pools in file order. */
+    List<KarpenterPoolReport> karpenterReports() {
+        List<KarpenterPoolReport> out = new ArrayList<>();
+        for (Map.Entry<String, Karpenter> e : karpenters) {
+            for (KarpenterCounters k : e.getValue().counters()) {
+                out.add(new KarpenterPoolReport(e.getKey(), k.pool(), k.launched(), k.launchFailures(),
+                        k.emptyDeleted(), k.underutilizedDeleted(), k.replaced(), k.expired(), k.lost(),
+                        k.peakNodes(), k.limitBlocked()));
+            }
+        }
+        return out;
     }
 
     /** The cluster's managed node groups, in file order; empty for an unknown name. */
@@ -129,12 +153,20 @@ final class EksClusters {
     }
 
     /**
-     * A forced {@code spot-interruption} of every managed node group named {@code pool} (in any cluster).
+     * A forced {@code spot-interruption} of every managed node group or Karpenter pool named {@code pool} (in any
+     * cluster): each of its Spot nodes running then gets the notice.
      *
      * @return false if none has that name
      */
     boolean interrupt(String pool, long atMs) {
         boolean found = false;
+        for (Map.Entry<String, EksNodeProvisioner> e : karpenterPoolNodes) {
+            if (e.getKey().equals(pool)) {
+                e.getValue().scheduleForcedNotice(atMs,
+                        node -> pool.equals(node.attributes().get(KarpenterPoolConfig.NODEPOOL_LABEL)));
+                found = true;
+            }
+        }
         for (ContainerGroup g : groups) {
             if (g.name().equals(pool)) {
                 g.scheduleForcedNotice(atMs);
@@ -206,6 +238,42 @@ final class EksClusters {
             capacityLines.add(new CapacityLine(c.name(), g.name(), "eks-node-group", g));
         }
         capacityLines.add(new CapacityLine(c.name(), c.name() + "-node", "eks-provisioned-nodes", provisioner));
+        List<KarpenterPoolConfig> karpenterPools = new ArrayList<>();
+        for (NodePoolSpec p : pools) {
+            if (p.kind() == NodePoolKind.KARPENTER) {
+                karpenterPools.add(karpenterPool(p, spec, catalog));
+                karpenterPoolNodes.add(Map.entry(p.name(), provisioner));
+            }
+        }
+        if (!karpenterPools.isEmpty()) {
+            if (capacity.book() == null) {
+                throw new IllegalArgumentException("cluster " + c.name() + " has Karpenter pools, but this run has no"
+                        + " price book to choose their instances by price");
+            }
+            karpenters.add(Map.entry(c.name(), new Karpenter(sim, runtime, scheduler, provisioner,
+                    new MarketOfferingPrices(capacity.spotRates(), capacity.book(), capacity.start()),
+                    karpenterPools)));
+        }
+    }
+
+    /**
+     * A karpenter node pool: its candidates, zones (default the scenario's), market, OS, labels, taints,
+     * consolidation, consolidateAfter, expireAfter and limits; the disruption budget is Karpenter's default 10%.
+     */
+    private static KarpenterPoolConfig karpenterPool(NodePoolSpec p, ScenarioSpec spec, InstanceCatalog catalog) {
+        List<InstanceType> types = new ArrayList<>();
+        for (String t : p.instanceTypes()) {
+            types.add(catalog.require(t));
+        }
+        long cpuLimit = Long.MAX_VALUE;
+        long memoryLimit = Long.MAX_VALUE;
+        if (p.limits() != null) {
+            cpuLimit = p.limits().cpu() == null ? Long.MAX_VALUE : p.limits().cpu().millicores();
+            memoryLimit = p.limits().memory() == null ? Long.MAX_VALUE : p.limits().memory().mebibytes();
+        }
+        return new KarpenterPoolConfig(p.name(), types, p.zones().isEmpty() ? spec.zones() : p.zones(), p.market(),
+                p.os(), p.labels(), taints(p), p.consolidation(), p.consolidateAfter().toMillis(),
+                p.expireAfter().toMillis(), cpuLimit, memoryLimit, KarpenterPoolConfig.DEFAULT_BUDGET_PERCENT);
     }
 
     private static PodSpec podSpec(WorkloadSpec w, int cpuMillicores, int memoryMiB, boolean deployment) {

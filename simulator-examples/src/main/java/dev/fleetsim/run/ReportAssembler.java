@@ -68,7 +68,7 @@ final class ReportAssembler {
                 containers.meanCpuUtilization());
         Report report = new Report(spec.name(), spec.seed(), spec.horizon(), reportBill, workloads, capacity,
                 new EventCounts(eventsProcessed, notices), null,
-                anyDemand ? new DemandReport(requests, served, unserved) : null);
+                anyDemand ? new DemandReport(requests, served, unserved) : null, containers.karpenterReports());
         return new RunResult(report, bill, meter, hourlyCosts, notSimulated);
     }
 

@@ -12,31 +12,34 @@ import dev.fleetsim.pricing.Regions;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * What a Karpenter pool of one OS sees of prices ({@link OfferingPrices}): On-Demand from the price book, Spot from the
- * scenario's Spot market in the current clock-hour (the price billing uses), each in micro-USD per hour rounded half
- * up (prices in the shipped tables have at most 6 decimals, so nothing rounds in practice). A Spot pool is available
- * when the price book can price it ({@link MarketPoolView#open}); a type without an On-Demand rate has no price.
+ * What Karpenter sees of prices ({@link OfferingPrices}): On-Demand from the price book, Spot from the scenario's
+ * Spot market in the current clock-hour (the price billing uses), each in micro-USD per hour rounded half up (prices
+ * in the shipped tables have at most 6 decimals, so nothing rounds in practice). A Spot pool is available when the
+ * price book can price it ({@link MarketPoolView#open}); a type without an On-Demand rate has no price. Shared
+ * tenancy, as EKS nodes.
  */
 public final class MarketOfferingPrices implements OfferingPrices {
 
     private final SpotRates rates;
     private final PriceBook book;
-    private final OperatingSystem os;
-    private final MarketPoolView pools;
+    private final Instant start;
+    private final Map<OperatingSystem, MarketPoolView> views = new EnumMap<>(OperatingSystem.class);
 
-    public MarketOfferingPrices(SpotRates rates, PriceBook book, OperatingSystem os, Instant scenarioStart) {
+    public MarketOfferingPrices(SpotRates rates, PriceBook book, Instant scenarioStart) {
         this.rates = Objects.requireNonNull(rates, "rates");
         this.book = Objects.requireNonNull(book, "book");
-        this.os = Objects.requireNonNull(os, "os");
-        this.pools = new MarketPoolView(rates, book, os, Tenancy.SHARED, scenarioStart);
+        this.start = Objects.requireNonNull(scenarioStart, "scenarioStart");
     }
 
     @Override
-    public long microUsdPerHour(String instanceType, String zone, Market market, long nowMs) {
+    public long microUsdPerHour(String instanceType, String zone, OperatingSystem os, Market market, long nowMs) {
         if (market == Market.SPOT) {
+            MarketPoolView pools = view(os);
             if (!pools.open(instanceType, zone, nowMs)) {
                 return -1;
             }
@@ -51,13 +54,17 @@ public final class MarketOfferingPrices implements OfferingPrices {
     }
 
     @Override
-    public int interruptionBucket(String instanceType, String zone) {
-        return pools.interruptionBucket(instanceType, zone);
+    public int interruptionBucket(String instanceType, String zone, OperatingSystem os) {
+        return view(os).interruptionBucket(instanceType, zone);
     }
 
     @Override
-    public boolean available(String instanceType, String zone, Market market, long nowMs) {
-        return market != Market.SPOT || pools.open(instanceType, zone, nowMs);
+    public boolean available(String instanceType, String zone, OperatingSystem os, Market market, long nowMs) {
+        return market != Market.SPOT || view(os).open(instanceType, zone, nowMs);
+    }
+
+    private MarketPoolView view(OperatingSystem os) {
+        return views.computeIfAbsent(os, o -> new MarketPoolView(rates, book, o, Tenancy.SHARED, start));
     }
 
     static long micro(BigDecimal usd) {
