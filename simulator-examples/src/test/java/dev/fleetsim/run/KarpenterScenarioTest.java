@@ -30,6 +30,18 @@ final class KarpenterScenarioTest {
     }
 
     @Test
+    void textReport_listsThePoolsCounters() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = new FleetsimCli().execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "run",
+                "../scenarios/regression/eks-karpenter-cheapest-fit.yaml");
+        assertThat(status).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(
+                "karpenter pool  launched  empty  underutilized  replaced  expired  lost  peak\n"
+                + "small/flex             2      2              0         0        0     0     2\n");
+    }
+
+    @Test
     void cheapestFit_c7gXlargeForThreePodsAndM7gLargeForTheFourth_bothLeaveAfterTheJobs() throws Exception {
         JsonNode r = run("../scenarios/regression/eks-karpenter-cheapest-fit.yaml");
         JsonNode pool = r.get("karpenter").get(0);
