@@ -12,13 +12,24 @@ import java.util.Objects;
  *
  * @param replications null for a single run
  * @param demand null when no workload serves a demand signal; written after the pinned fields
- * @param karpenter per Karpenter NodePool, in file order; empty without any; written after the pinned fields
+ * @param containerCapacity per ECS capacity provider group, EKS managed node group and EKS cluster's provisioned
+ *     nodes, in file order; empty without any (then not written)
+ * @param karpenter per Karpenter NodePool, in file order; empty without any (then not written); after the pinned
+ *     fields
  */
 public record Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
         CapacityReport capacity, EventCounts events, Replications replications, DemandReport demand,
-        List<KarpenterPoolReport> karpenter) {
+        List<ContainerCapacityReport> containerCapacity, List<KarpenterPoolReport> karpenter) {
 
     /** A report without Karpenter pools. */
+    public Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
+            CapacityReport capacity, EventCounts events, Replications replications, DemandReport demand,
+            List<ContainerCapacityReport> containerCapacity) {
+        this(scenario, seed, horizon, bill, workloads, capacity, events, replications, demand, containerCapacity,
+                List.of());
+    }
+
+    /** A report without container capacity. */
     public Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
             CapacityReport capacity, EventCounts events, Replications replications, DemandReport demand) {
         this(scenario, seed, horizon, bill, workloads, capacity, events, replications, demand, List.of());
@@ -40,6 +51,7 @@ public record Report(String scenario, long seed, Duration horizon, Bill bill, Li
         for (WorkloadReport w : workloads) {
             Objects.requireNonNull(w, "workload");
         }
+        containerCapacity = List.copyOf(Objects.requireNonNull(containerCapacity, "containerCapacity"));
         karpenter = List.copyOf(Objects.requireNonNull(karpenter, "karpenter"));
     }
 }

@@ -76,10 +76,24 @@ public final class ReportJson {
             d.put("unserved", r.demand().unserved());
             d.put("unservedShare", r.demand().unservedShare());
         }
-        if (!r.karpenter().isEmpty()) {
-            ArrayNode pools = root.putArray("karpenter");
-            for (KarpenterPoolReport k : r.karpenter()) {
+        if (!r.containerCapacity().isEmpty()) {
+            ArrayNode pools = root.putArray("containerCapacity");
+            for (ContainerCapacityReport c : r.containerCapacity()) {
                 ObjectNode o = pools.addObject();
+                o.put("cluster", c.cluster());
+                o.put("name", c.name());
+                o.put("kind", c.kind());
+                o.put("launched", c.launched());
+                o.put("spotInterruptionNotices", c.spotInterruptionNotices());
+                o.put("interrupted", c.interrupted());
+                o.put("replacements", c.replacements());
+                o.put("running", c.running());
+            }
+        }
+        if (!r.karpenter().isEmpty()) {
+            ArrayNode karpenterPools = root.putArray("karpenter");
+            for (KarpenterPoolReport k : r.karpenter()) {
+                ObjectNode o = karpenterPools.addObject();
                 o.put("cluster", k.cluster());
                 o.put("pool", k.pool());
                 o.put("nodesLaunched", k.nodesLaunched());

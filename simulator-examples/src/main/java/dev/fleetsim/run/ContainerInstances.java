@@ -24,7 +24,6 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Predicate;
 
 /**
  * Real EC2 instances that serve as container hosts: each is an {@link Ec2Instance} billed through the usage
@@ -145,35 +144,29 @@ abstract class ContainerInstances {
         }
     }
 
-    /** Gives every running Spot instance the 2-minute notice now (a forced {@code spot-interruption}). */
-    final void noticeAllSpot() {
+    /**
+     * Gives every running Spot instance the 2-minute notice now (a forced {@code spot-interruption}); with an
+     * {@code attribute}, only those whose host spec carries it with {@code value} (e.g. Karpenter's
+     * {@code karpenter.sh/nodepool} label).
+     */
+    final void noticeAllSpot(String attribute, String value) {
         for (int id = 0; id < instances.size(); id++) {
-            if (instanceAt(id).usage().market() == Market.SPOT) {
+            if (instanceAt(id).usage().market() == Market.SPOT
+                    && (attribute == null || value.equals(specs.get(id).attributes().get(attribute)))) {
                 notice(id);
             }
         }
     }
 
-    /**
-     * Schedules the 2-minute notice at {@code atMs} (if within the horizon) for every Spot instance then running whose
-     * spec passes {@code which} (a forced {@code spot-interruption} of one Karpenter pool's nodes).
-     */
-    final void scheduleForcedNotice(long atMs, Predicate<HostSpec> which) {
-        if (atMs <= sim.horizonMs()) {
-            sim.schedule(atMs, Phase.LIFECYCLE, (s, unused) -> {
-                for (int id = 0; id < instances.size(); id++) {
-                    if (instanceAt(id).usage().market() == Market.SPOT && which.test(specs.get(id))) {
-                        notice(id);
-                    }
-                }
-            }, 0);
-        }
+    /** Schedules the forced notice of every Spot instance at {@code atMs}, if within the horizon. */
+    final void scheduleForcedNotice(long atMs) {
+        scheduleForcedNotice(atMs, null, null);
     }
 
-    /** Schedules {@link #noticeAllSpot()} at {@code atMs}, if within the horizon. */
-    final void scheduleForcedNotice(long atMs) {
+    /** Schedules the forced notice at {@code atMs} of the Spot instances whose spec has {@code attribute = value}. */
+    final void scheduleForcedNotice(long atMs, String attribute, String value) {
         if (atMs <= sim.horizonMs()) {
-            sim.schedule(atMs, Phase.LIFECYCLE, (s, unused) -> noticeAllSpot(), 0);
+            sim.schedule(atMs, Phase.LIFECYCLE, (s, unused) -> noticeAllSpot(attribute, value), 0);
         }
     }
 

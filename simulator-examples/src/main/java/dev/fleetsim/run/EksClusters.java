@@ -79,6 +79,8 @@ final class EksClusters {
 
     static final String NODEGROUP_LABEL = "eks.amazonaws.com/nodegroup";
     static final String CAPACITY_TYPE_LABEL = "eks.amazonaws.com/capacityType";
+    /** The label Karpenter puts on its nodes: the NodePool that launched them. */
+    static final String KARPENTER_NODEPOOL_LABEL = KarpenterPoolConfig.NODEPOOL_LABEL;
     /** EKS Fargate pods get 20 GiB of ephemeral storage, the amount included in the price (aws-rules.md item 5). */
     private static final int FARGATE_STORAGE_GIB = 20;
 
@@ -162,8 +164,7 @@ final class EksClusters {
         boolean found = false;
         for (Map.Entry<String, EksNodeProvisioner> e : karpenterPoolNodes) {
             if (e.getKey().equals(pool)) {
-                e.getValue().scheduleForcedNotice(atMs,
-                        node -> pool.equals(node.attributes().get(KarpenterPoolConfig.NODEPOOL_LABEL)));
+                e.getValue().scheduleForcedNotice(atMs, KARPENTER_NODEPOOL_LABEL, pool);
                 found = true;
             }
         }
@@ -332,8 +333,8 @@ final class EksClusters {
     }
 
     /**
-     * A DaemonSet's line: one pod per node that joined; those that fit run to the horizon (nodes stay in this
-     * build), those that did not are pending.
+     * A DaemonSet's line: one pod per node that joined. Those on nodes still there run (or pend, where they did not
+     * fit) at the horizon; a pod whose node left went with it and counts as completed.
      */
     private static final class DaemonSetLine extends WorkloadLine {
         private final KubeScheduler scheduler;
@@ -347,9 +348,10 @@ final class EksClusters {
 
         @Override
         WorkloadReport report(String shownName) {
-            long placed = scheduler.daemonPodsPlaced(index);
-            long missed = scheduler.daemonPodsNotPlaced(index);
-            return new WorkloadReport(shownName, kind, placed + missed, 0, missed, 0, placed);
+            long launched = scheduler.daemonPodsPlaced(index) + scheduler.daemonPodsNotPlaced(index);
+            long running = scheduler.daemonPodsRunning(index);
+            long pending = scheduler.daemonPodsPendingNow(index);
+            return new WorkloadReport(shownName, kind, launched, launched - running - pending, pending, 0, running);
         }
     }
 }
