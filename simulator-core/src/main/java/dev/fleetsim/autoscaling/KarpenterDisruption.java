@@ -18,10 +18,10 @@ import java.util.Set;
  * budget roundup(nodes x budget%) minus nodes being replaced minus nodes not yet joined (aws-rules.md E21):
  * <ol>
  *   <li>empty nodes are deleted, as many as the budget allows;</li>
- *   <li>otherwise one single-node action: candidates by fewest pods, then oldest; a node whose pods all fit
- *       (requests, pod slots, affinity and taints; first fit over the other nodes' free room) on the other nodes
- *       is deleted; else if the pods left over fit on one node of the pool cheaper than this node's price now, that
- *       node is launched and this one drained when it joins. Spot to Spot needs 15 or more cheaper fitting
+ *   <li>otherwise one single-node action: candidates by fewest pods, then oldest; a node whose pods all fit on the
+ *       other nodes (requests, pod slots, affinity and taints; checked order-independently, see
+ *       {@link #singleNode}) is deleted; else if the pods left over fit on one node of the pool cheaper than this
+ *       node's price now, that node is launched and this one drained when it joins. Spot to Spot needs 15 or more cheaper fitting
  *       instance types (aws-rules.md item 8; read as the SpotToSpotConsolidation gate on).</li>
  * </ol>
  * A node on which a pending pod would fit now (pods just evicted by a drain among them) is not a candidate: it is
@@ -45,9 +45,6 @@ final class KarpenterDisruption {
     private long lastNoopMs;
     private long nextEligibleMs = Long.MAX_VALUE;
 
-    private long[] freeCpu = new long[16];
-    private long[] freeMem = new long[16];
-    private int[] freePods = new int[16];
 
     KarpenterDisruption(Karpenter k) {
         this.k = k;
@@ -204,14 +201,34 @@ final class KarpenterDisruption {
         return false;
     }
 
-    /** Delete {@code n} if its pods fit elsewhere, else replace it with one cheaper node if that works. */
+    /**
+     * Delete {@code n} if its pods fit elsewhere, else replace it with one cheaper node if that works. "Fit" is
+     * checked so that it holds whatever order and node kube-scheduler picks: every pod of the node counts as the
+     * largest CPU and the largest memory request among them, and a node offers floor(free / largest) such slots per
+     * resource (a pod never takes more than one slot of each, so if slots >= pods, each pod finds room when its turn
+     * comes). Only nodes that every one of the pods may use count.
+     */
     private boolean singleNode(KarpenterPool p, KarpenterPool.Node n, long now) {
         ContainerHosts hosts = k.hosts;
-        int slots = hosts.hostSlots();
-        if (freeCpu.length < slots) {
-            freeCpu = new long[slots * 2];
-            freeMem = new long[slots * 2];
-            freePods = new int[slots * 2];
+        List<PodGroup> groups = new ArrayList<>();
+        int pods = 0;
+        long maxCpu = 0;
+        long maxMem = 0;
+        for (Workload w : k.runtime.workloads()) {
+            if (w.target() instanceof TaskTarget.OnHosts
+                    && ((TaskTarget.OnHosts) w.target()).group() instanceof PodGroup) {
+                PodGroup g = (PodGroup) ((TaskTarget.OnHosts) w.target()).group();
+                int c = g.runningOn(n.host);
+                if (c > 0) {
+                    groups.add(g);
+                    pods += c;
+                    maxCpu = Math.max(maxCpu, g.cpuRequest());
+                    maxMem = Math.max(maxMem, g.memoryRequestMiB());
+                }
+            }
+        }
+        if (pods == 0) {
+            return false;
         }
         Set<Integer> excluded = new HashSet<>();
         excluded.add(n.host);
@@ -222,37 +239,20 @@ final class KarpenterDisruption {
                 }
             }
         }
-        for (int h = 0; h < slots; h++) {
-            if (hosts.isActive(h)) {
-                freeCpu[h] = hosts.cpuFree(h);
-                freeMem[h] = hosts.memoryFreeMiB(h);
-                freePods[h] = hosts.podCapacity(h) - hosts.podsAllocated(h);
-            }
-        }
-        List<PodGroup> leftover = new ArrayList<>();
-        long leftCpu = 0;
-        long leftMem = 0;
-        int leftPods = 0;
-        for (Workload w : k.runtime.workloads()) {
-            if (!(w.target() instanceof TaskTarget.OnHosts)
-                    || !(((TaskTarget.OnHosts) w.target()).group() instanceof PodGroup)) {
+        long slots = 0;
+        for (int h = 0; h < hosts.hostSlots(); h++) {
+            if (!hosts.isActive(h) || hosts.isCordoned(h) || excluded.contains(h) || !admitsAll(groups, h)) {
                 continue;
             }
-            PodGroup g = (PodGroup) ((TaskTarget.OnHosts) w.target()).group();
-            for (int c = g.runningOn(n.host); c > 0; c--) {
-                if (!moveOne(g, slots, excluded)) {
-                    leftover.add(g);
-                    leftCpu += g.cpuRequest();
-                    leftMem += g.memoryRequestMiB();
-                    leftPods++;
-                }
-            }
+            slots += slots(hosts.cpuFree(h), hosts.memoryFreeMiB(h), hosts.podCapacity(h) - hosts.podsAllocated(h),
+                    maxCpu, maxMem);
         }
-        if (leftover.isEmpty()) {
+        if (slots >= pods) {
             p.underutilizedDeleted++;
             drain(n);
             return true;
         }
+        long needed = pods - slots;
         long currentPrice = p.price(n.offering, k.prices, now);
         if (currentPrice < 0) {
             return false;
@@ -264,13 +264,13 @@ final class KarpenterDisruption {
         for (int o = 0; o < p.offerings(); o++) {
             int t = p.typeOf(o);
             if (!p.launchable(o, k.prices, now) || p.price(o, k.prices, now) >= currentPrice
-                    || !p.fitsEmpty(t, leftCpu, leftMem, leftPods)
+                    || slots(p.allocCpu[t], p.allocMem[t], p.allocPods[t], maxCpu, maxMem) < needed
                     || p.provisionedCpu + p.cpuCapacity(t) > p.config.cpuLimitMillicores()
                     || p.provisionedMem + p.memCapacity(t) > p.config.memoryLimitMiB()) {
                 continue;
             }
             boolean ok = true;
-            for (PodGroup g : leftover) {
+            for (PodGroup g : groups) {
                 ok &= g.admits(p.specs[o]);
             }
             cheaper[o] = ok;
@@ -298,21 +298,25 @@ final class KarpenterDisruption {
         return true;
     }
 
-    /** First fit of one pod of {@code g} on the simulated free room of the other nodes. */
-    private boolean moveOne(PodGroup g, int slots, Set<Integer> excluded) {
-        ContainerHosts hosts = k.hosts;
-        for (int h = 0; h < slots; h++) {
-            if (!hosts.isActive(h) || hosts.isCordoned(h) || excluded.contains(h)) {
-                continue;
-            }
-            if (freeCpu[h] >= g.cpuRequest() && freeMem[h] >= g.memoryRequestMiB() && freePods[h] >= 1
-                    && g.admitsHost(h)) {
-                freeCpu[h] -= g.cpuRequest();
-                freeMem[h] -= g.memoryRequestMiB();
-                freePods[h]--;
-                return true;
+    private static boolean admitsAll(List<PodGroup> groups, int host) {
+        for (PodGroup g : groups) {
+            if (!g.admitsHost(host)) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
+
+    /** Pods of at most {@code maxCpu} and {@code maxMem} that fit in the given free room, whatever their order. */
+    static long slots(long freeCpu, long freeMem, long freePods, long maxCpu, long maxMem) {
+        long n = Math.max(0, freePods);
+        if (maxCpu > 0) {
+            n = Math.min(n, Math.max(0, freeCpu) / maxCpu);
+        }
+        if (maxMem > 0) {
+            n = Math.min(n, Math.max(0, freeMem) / maxMem);
+        }
+        return n;
+    }
+
 }

@@ -18,7 +18,10 @@ final class KarpenterProperties {
 
     /**
      * Any mix of Deployments whose pods fit the largest candidate (c7g.xlarge: 3820m, 7071 MiB with the agent) is
-     * running in full after the nodes join, with at most one node per pod; and once scaled to zero every node is gone.
+     * running in full after the nodes join, and once scaled to zero every node is gone. The plan is not binding:
+     * kube-scheduler may put a small pod on the node planned for a large one, which then needs another node; but
+     * consolidation must not flap (delete a node whose pods then need a new one, again and again), so launches stay
+     * within two per pod.
      */
     @Property(tries = 60)
     void provisionedNodesHoldEveryPod_andEmptyNodesLeave(
@@ -45,7 +48,7 @@ final class KarpenterProperties {
         k.atArrival(KarpenterHarness.HOUR, () -> services.forEach(w -> k.runtime.setDesiredCount(w, 0)));
         k.sim.run();
         assertThat(pendingAtTenMinutes).containsExactly(0);
-        assertThat(k.counters().peakNodes()).isBetween(1, pods);
+        assertThat(k.counters().launched()).isBetween(1L, 2L * pods);
         assertThat(k.hosts.activeHostCount()).isZero();
         assertThat(k.counters().nodes()).isZero();
     }
