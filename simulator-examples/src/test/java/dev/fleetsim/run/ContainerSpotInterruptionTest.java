@@ -113,6 +113,18 @@ final class ContainerSpotInterruptionTest {
     }
 
     @Test
+    void textReport_showsTheContainerCapacityTable() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = new FleetsimCli().execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "run",
+                "../scenarios/regression/ecs-spot-provider-interruption.yaml");
+        assertThat(status).isZero();
+        // launched 4, notices 2, interrupted 2, replacements 2, running 2 (derived in the scenario header).
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern(
+                "(?m)^prod/spotfleet +ecs-capacity-provider +4 +2 +2 +2 +2$");
+    }
+
+    @Test
     void ecsForcedInterruption_timeline() throws Exception {
         Probe p = new Probe("ecs-spot-provider-interruption");
         NodeGroup group = p.containers.nodeGroups("prod").get(0);
