@@ -177,7 +177,7 @@ final class UnneededNodes {
     private int destination(PodGroup pod, int from) {
         for (int d = 0; d < nodes.hostSlots(); d++) {
             if (d != from && nodes.isActive(d) && !nodes.isCordoned(d) && !leaving[d] && freeCpu[d] >= pod.cpuRequest()
-                    && freeMemory[d] >= pod.memoryRequestMiB() && freePods[d] > 0 && pod.allowedOn(d)) {
+                    && freeMemory[d] >= pod.memoryRequestMiB() && freePods[d] > 0 && pod.admitsHost(d)) {
                 return d;
             }
         }

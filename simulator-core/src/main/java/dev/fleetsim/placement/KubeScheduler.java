@@ -7,6 +7,7 @@ import dev.fleetsim.cluster.Taint;
 import dev.fleetsim.cluster.TaintEffect;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -115,6 +116,11 @@ public final class KubeScheduler implements HostListener {
                 reserveDaemon(daemonSets.size() - 1, h);
             }
         }
+    }
+
+    /** The DaemonSets added, in order. */
+    public List<DaemonSet> daemonSets() {
+        return Collections.unmodifiableList(daemonSets);
     }
 
     /**

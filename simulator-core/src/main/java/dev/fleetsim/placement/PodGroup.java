@@ -141,22 +141,25 @@ public final class PodGroup implements PlacementGroup {
     }
 
     /**
-     * True if a node of {@code template} would pass this pod's node-affinity and taint filters (NodeSelector,
-     * required affinity, NoSchedule and NoExecute taints), resources aside: what the Cluster Autoscaler asks of a
-     * node group's template node. A template has no hostname, so hostname selectors do not match it.
+     * True if a pod of this group passes the node affinity (nodeSelector and required affinity) and
+     * NoSchedule/NoExecute taint filters on an EKS node that would be created as {@code spec}, resources aside: what
+     * the Cluster Autoscaler asks of a node group's template and Karpenter of a node it has not launched yet. A
+     * selector on the hostname never matches a node not yet there.
      */
-    public boolean admits(HostSpec template) {
-        for (Taint t : template.taints()) {
+    public boolean admits(HostSpec spec) {
+        if (hostSpecific) {
+            return false;
+        }
+        for (Taint t : spec.taints()) {
             if (t.effect() != TaintEffect.PREFER_NO_SCHEDULE && !tolerates(t)) {
                 return false;
             }
         }
-        return matches(name -> HostAttributes.K8S_HOSTNAME.equals(name) ? null
-                : HostAttributes.classValue(HostKind.EKS_NODE, template, name));
+        return matches(name -> HostAttributes.classValue(HostKind.EKS_NODE, spec, name));
     }
 
-    /** True if the active node {@code host} passes this pod's node-affinity and taint filters, resources aside. */
-    public boolean allowedOn(int host) {
+    /** True if a pod of this group passes the node affinity and taint filters on the active node {@code host}. */
+    public boolean admitsHost(int host) {
         syncClasses(scheduler.nodes().classCount());
         return toleratesTaints(scheduler.nodes().hostClass(host)) && matchesAffinity(host);
     }

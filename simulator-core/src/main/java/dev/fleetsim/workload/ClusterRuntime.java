@@ -287,6 +287,11 @@ public final class ClusterRuntime implements HostListener {
         return totalPending;
     }
 
+    /** Tasks of {@code w} waiting for capacity now. */
+    public int pendingCount(Workload w) {
+        return w.pending.size();
+    }
+
     @Override
     public void hostAdded(int host) {
         tasks.hostAdded(host);

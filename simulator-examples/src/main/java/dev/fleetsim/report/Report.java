@@ -14,10 +14,20 @@ import java.util.Objects;
  * @param demand null when no workload serves a demand signal; written after the pinned fields
  * @param containerCapacity per ECS capacity provider group, EKS managed node group and EKS cluster's provisioned
  *     nodes, in file order; empty without any (then not written)
+ * @param karpenter per Karpenter NodePool, in file order; empty without any (then not written); after the pinned
+ *     fields
  */
 public record Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
         CapacityReport capacity, EventCounts events, Replications replications, DemandReport demand,
-        List<ContainerCapacityReport> containerCapacity) {
+        List<ContainerCapacityReport> containerCapacity, List<KarpenterPoolReport> karpenter) {
+
+    /** A report without Karpenter pools. */
+    public Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
+            CapacityReport capacity, EventCounts events, Replications replications, DemandReport demand,
+            List<ContainerCapacityReport> containerCapacity) {
+        this(scenario, seed, horizon, bill, workloads, capacity, events, replications, demand, containerCapacity,
+                List.of());
+    }
 
     /** A report without container capacity. */
     public Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
@@ -42,5 +52,6 @@ public record Report(String scenario, long seed, Duration horizon, Bill bill, Li
             Objects.requireNonNull(w, "workload");
         }
         containerCapacity = List.copyOf(Objects.requireNonNull(containerCapacity, "containerCapacity"));
+        karpenter = List.copyOf(Objects.requireNonNull(karpenter, "karpenter"));
     }
 }

@@ -113,6 +113,23 @@ public final class ReportJson {
                 }
             }
         }
+        if (!r.karpenter().isEmpty()) {
+            ArrayNode karpenterPools = root.putArray("karpenter");
+            for (KarpenterPoolReport k : r.karpenter()) {
+                ObjectNode o = karpenterPools.addObject();
+                o.put("cluster", k.cluster());
+                o.put("pool", k.pool());
+                o.put("nodesLaunched", k.nodesLaunched());
+                o.put("launchFailures", k.launchFailures());
+                o.put("consolidatedEmpty", k.consolidatedEmpty());
+                o.put("consolidatedUnderutilized", k.consolidatedUnderutilized());
+                o.put("consolidatedReplaced", k.consolidatedReplaced());
+                o.put("expired", k.expired());
+                o.put("lost", k.lost());
+                o.put("peakNodes", k.peakNodes());
+                o.put("limitBlocked", k.limitBlocked());
+            }
+        }
         return pretty(root);
     }
 

@@ -75,6 +75,19 @@ public final class ReportTable {
             java.util.Arrays.fill(right, 2, right.length, true);
             s.append('\n').append(TextTable.render(rows, right));
         }
+        if (!r.karpenter().isEmpty()) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"karpenter pool", "launched", "empty", "underutilized", "replaced", "expired", "lost",
+                "peak"});
+            for (KarpenterPoolReport k : r.karpenter()) {
+                rows.add(new String[] {k.cluster() + "/" + k.pool(), Long.toString(k.nodesLaunched()),
+                    Long.toString(k.consolidatedEmpty()), Long.toString(k.consolidatedUnderutilized()),
+                    Long.toString(k.consolidatedReplaced()), Long.toString(k.expired()), Long.toString(k.lost()),
+                    Integer.toString(k.peakNodes())});
+            }
+            s.append('\n').append(TextTable.render(rows,
+                    new boolean[] {false, true, true, true, true, true, true, true}));
+        }
         s.append('\n').append("events processed ").append(r.events().processed()).append("  Spot interruption"
                 + " notices ").append(r.events().spotInterruptionNotices()).append('\n');
         if (r.replications() != null) {

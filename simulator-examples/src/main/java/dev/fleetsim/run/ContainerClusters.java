@@ -13,6 +13,7 @@ import dev.fleetsim.demand.DemandSignal;
 import dev.fleetsim.engine.RandomStreams;
 import dev.fleetsim.engine.Simulation;
 import dev.fleetsim.metering.UsageListener;
+import dev.fleetsim.report.KarpenterPoolReport;
 import dev.fleetsim.report.WorkloadReport;
 import dev.fleetsim.scenario.spec.ScenarioSpec;
 import dev.fleetsim.report.ContainerScaling;
@@ -107,6 +108,11 @@ final class ContainerClusters {
     List<NodeGroup> nodeGroups(String cluster) {
         List<NodeGroup> groups = ecs.nodeGroups(cluster);
         return groups.isEmpty() ? eks.nodeGroups(cluster) : groups;
+    }
+
+    /** Every Karpenter NodePool's counters, EKS clusters and pools in file order. */
+    List<KarpenterPoolReport> karpenterReports() {
+        return eks.karpenterReports();
     }
 
     /** The node provisioner of an EKS cluster (for Karpenter), or null. */

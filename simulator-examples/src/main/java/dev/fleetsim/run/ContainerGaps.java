@@ -15,11 +15,10 @@ import java.util.List;
 
 /**
  * What the container wiring leaves out, by scenario path (for NotSimulated), and the EC2 rates its instances
- * need before anything runs (for PricingSetup). Container capacity is Auto Scaling groups, interrupted when Spot,
- * resized by ECS managed scaling and the Cluster Autoscaler when configured; Karpenter is listed here until wired.
- * Service and pod autoscaling, rolling deployments and Fargate Spot interruptions are simulated
- * (ContainerDynamics). Spot container instances bill at the scenario's
- * Spot market price like any Spot instance.
+ * need before anything runs (for PricingSetup). Container capacity is Auto Scaling groups and Karpenter NodeClaims,
+ * interrupted when Spot, resized by ECS managed scaling, the Cluster Autoscaler and Karpenter when configured;
+ * service and pod autoscaling, rolling deployments and Fargate Spot interruptions are simulated
+ * (ContainerDynamics). Spot container instances bill at the scenario's Spot market price like any Spot instance.
  */
 final class ContainerGaps {
 
@@ -38,13 +37,6 @@ final class ContainerGaps {
         for (int i = 0; i < eks.size(); i++) {
             EksClusterSpec c = eks.get(i);
             String path = "eks.clusters[" + i + "]";
-            for (int j = 0; j < c.nodePools().size(); j++) {
-                NodePoolSpec p = c.nodePools().get(j);
-                if (p.kind() == NodePoolSpec.NodePoolKind.KARPENTER) {
-                    skipped.add(path + ".nodePools[" + j + "] (karpenter pool '" + p.name()
-                            + "': provisioning and consolidation; it launches no nodes)");
-                }
-            }
             workloads |= !c.workloads().isEmpty();
         }
         if (workloads && !spec.lifecycle().taskStartup().isZero()) {
@@ -53,7 +45,7 @@ final class ContainerGaps {
         return skipped;
     }
 
-    /** True if {@code name} is an EC2 capacity provider or a managed node pool: a spot-interruption target. */
+    /** True if {@code name} is an EC2 capacity provider, a managed or a Karpenter node pool: an interruption target. */
     static boolean isCapacityTarget(ScenarioSpec spec, String name) {
         for (EcsClusterSpec c : spec.ecs().clusters()) {
             for (CapacityProviderSpec cp : c.capacityProviders()) {
@@ -64,7 +56,7 @@ final class ContainerGaps {
         }
         for (EksClusterSpec c : spec.eks().clusters()) {
             for (NodePoolSpec p : c.nodePools()) {
-                if (p.kind() == NodePoolSpec.NodePoolKind.MANAGED && p.name().equals(name)) {
+                if (p.kind() != NodePoolSpec.NodePoolKind.FARGATE && p.name().equals(name)) {
                     return true;
                 }
             }
@@ -98,7 +90,9 @@ final class ContainerGaps {
             List<NodePoolSpec> pools = eks.get(i).nodePools();
             for (int j = 0; j < pools.size(); j++) {
                 NodePoolSpec p = pools.get(j);
-                if (p.kind() == NodePoolSpec.NodePoolKind.MANAGED && maxOf(p.max(), p.desired()) > 0) {
+                // A karpenter pool may launch any of its candidates; a Spot price derives from the On-Demand rate.
+                if (p.kind() == NodePoolSpec.NodePoolKind.MANAGED && maxOf(p.max(), p.desired()) > 0
+                        || p.kind() == NodePoolSpec.NodePoolKind.KARPENTER) {
                     for (String type : p.instanceTypes()) {
                         check(issues, "eks.clusters[" + i + "].nodePools[" + j + "]", type, p.os(), spec, book);
                     }

@@ -1,6 +1,10 @@
 package dev.fleetsim.run;
 
+import dev.fleetsim.autoscaling.Karpenter;
+import dev.fleetsim.autoscaling.KarpenterCounters;
+import dev.fleetsim.autoscaling.KarpenterPoolConfig;
 import dev.fleetsim.catalog.InstanceCatalog;
+import dev.fleetsim.catalog.InstanceType;
 import dev.fleetsim.cluster.ContainerHosts;
 import dev.fleetsim.autoscaling.ClusterAutoscaler;
 import dev.fleetsim.cluster.NodeGroup;
@@ -18,6 +22,7 @@ import dev.fleetsim.placement.KubeSchedulerConfig;
 import dev.fleetsim.placement.PodSpec;
 import dev.fleetsim.placement.Toleration;
 import dev.fleetsim.placement.TopologySpreadConstraint;
+import dev.fleetsim.report.KarpenterPoolReport;
 import dev.fleetsim.report.WorkloadReport;
 import dev.fleetsim.scenario.spec.EksClusterSpec;
 import dev.fleetsim.scenario.spec.NodePoolSpec;
@@ -28,6 +33,7 @@ import dev.fleetsim.scenario.spec.TaintSpec;
 import dev.fleetsim.scenario.spec.TolerationSpec;
 import dev.fleetsim.scenario.spec.TopologySpreadSpec;
 import dev.fleetsim.scenario.spec.WorkloadSpec;
+import dev.fleetsim.spot.MarketOfferingPrices;
 import dev.fleetsim.workload.ClusterRuntime;
 import dev.fleetsim.workload.FargateSize;
 import dev.fleetsim.workload.TaskTarget;
@@ -55,8 +61,9 @@ import java.util.TreeMap;
  *       zone (node.kubernetes.io/instance-type, topology.kubernetes.io/zone). Allocatable and max pods are the EKS
  *       AMI's (core's {@code KubeReserved}, aws-rules.md E14). Spot nodes are cordoned and drained at the 2-minute
  *       notice ({@link ContainerInstances}).</li>
- *   <li>Each cluster has an {@link EksNodeProvisioner} ({@link NodeProvisioner}) through which a Karpenter controller
- *       launches single nodes; it launches nothing by itself.</li>
+ *   <li>Each cluster has an {@link EksNodeProvisioner} ({@link NodeProvisioner}) through which its {@link Karpenter}
+ *       (one per cluster with karpenter pools, all its pools in file order) launches single nodes, priced by
+ *       {@link MarketOfferingPrices} (docs/containers.md, "Karpenter").</li>
  *   <li>DaemonSets reserve their requests and a pod slot on every node as it joins, if they fit.</li>
  *   <li>Deployments keep {@code replicas} pods; Jobs' pods arrive and run per SPEC section 5. Both are scheduled
  *       by {@link KubeScheduler} with the cluster's {@code scoring}; Deployment pods without their own
@@ -78,7 +85,7 @@ final class EksClusters {
     static final String NODEGROUP_LABEL = "eks.amazonaws.com/nodegroup";
     static final String CAPACITY_TYPE_LABEL = "eks.amazonaws.com/capacityType";
     /** The label Karpenter puts on its nodes: the NodePool that launched them. */
-    static final String KARPENTER_NODEPOOL_LABEL = "karpenter.sh/nodepool";
+    static final String KARPENTER_NODEPOOL_LABEL = KarpenterPoolConfig.NODEPOOL_LABEL;
     /** EKS Fargate pods get 20 GiB of ephemeral storage, the amount included in the price (aws-rules.md item 5). */
     private static final int FARGATE_STORAGE_GIB = 20;
 
@@ -97,6 +104,10 @@ final class EksClusters {
     private final Map<String, ClusterAutoscaler> autoscalers = new LinkedHashMap<>();
     /** The Cluster Autoscaler by each group it resizes; lookup only, never iterated. */
     private final Map<ContainerInstances, ClusterAutoscaler> autoscalerByGroup = new IdentityHashMap<>();
+    /** Per cluster with Karpenter pools, in file order: its name and controller. */
+    private final List<Map.Entry<String, Karpenter>> karpenters = new ArrayList<>();
+    /** Every Karpenter pool's name and its cluster's provisioner, for forced interruptions. */
+    private final List<Map.Entry<String, EksNodeProvisioner>> karpenterPoolNodes = new ArrayList<>();
 
     EksClusters(Simulation sim, RandomStreams streams, ScenarioSpec spec, InstanceCatalog catalog,
             UsageListener usage, CpuUtilization cpu, ContainerClusters.RunIds ids, CapacitySetup capacity) {
@@ -131,6 +142,19 @@ final class EksClusters {
         return autoscalers.get(cluster);
     }
 
+    /** Every Karpenter NodePool's counters, clusters and pools in file order. */
+    List<KarpenterPoolReport> karpenterReports() {
+        List<KarpenterPoolReport> out = new ArrayList<>();
+        for (Map.Entry<String, Karpenter> e : karpenters) {
+            for (KarpenterCounters k : e.getValue().counters()) {
+                out.add(new KarpenterPoolReport(e.getKey(), k.pool(), k.launched(), k.launchFailures(),
+                        k.emptyDeleted(), k.underutilizedDeleted(), k.replaced(), k.expired(), k.lost(),
+                        k.peakNodes(), k.limitBlocked()));
+            }
+        }
+        return out;
+    }
+
     /** The cluster's managed node groups, in file order; empty for an unknown name. */
     List<NodeGroup> nodeGroups(String cluster) {
         Cluster c = clusters.get(cluster);
@@ -156,12 +180,19 @@ final class EksClusters {
     }
 
     /**
-     * A forced {@code spot-interruption} of every managed node group named {@code pool} (in any cluster).
+     * A forced {@code spot-interruption} of every managed node group or Karpenter pool named {@code pool} (in any
+     * cluster): each of its Spot nodes running then gets the notice.
      *
      * @return false if none has that name
      */
     boolean interrupt(String pool, long atMs) {
         boolean found = false;
+        for (Map.Entry<String, EksNodeProvisioner> e : karpenterPoolNodes) {
+            if (e.getKey().equals(pool)) {
+                e.getValue().scheduleForcedNotice(atMs, KARPENTER_NODEPOOL_LABEL, pool);
+                found = true;
+            }
+        }
         for (ContainerGroup g : groups) {
             if (g.name().equals(pool)) {
                 g.scheduleForcedNotice(atMs);
@@ -169,17 +200,6 @@ final class EksClusters {
             }
         }
         return found;
-    }
-
-    /**
-     * A forced {@code spot-interruption} of the nodes a Karpenter controller launched for {@code pool}: the Spot nodes
-     * of every cluster's provisioner labelled {@code karpenter.sh/nodepool: POOL} at {@code atMs}. For the Karpenter
-     * wiring: its templates must carry that label.
-     */
-    void interruptProvisioned(String pool, long atMs) {
-        for (EksNodeProvisioner p : provisioners) {
-            p.scheduleForcedNotice(atMs, KARPENTER_NODEPOOL_LABEL, pool);
-        }
     }
 
     private void cluster(Simulation sim, RandomStreams streams, ScenarioSpec spec, InstanceCatalog catalog,
@@ -254,6 +274,42 @@ final class EksClusters {
             }
         }
         capacityLines.add(new CapacityLine(c.name(), c.name() + "-node", "eks-provisioned-nodes", provisioner));
+        List<KarpenterPoolConfig> karpenterPools = new ArrayList<>();
+        for (NodePoolSpec p : pools) {
+            if (p.kind() == NodePoolKind.KARPENTER) {
+                karpenterPools.add(karpenterPool(p, spec, catalog));
+                karpenterPoolNodes.add(Map.entry(p.name(), provisioner));
+            }
+        }
+        if (!karpenterPools.isEmpty()) {
+            if (capacity.book() == null) {
+                throw new IllegalArgumentException("cluster " + c.name() + " has Karpenter pools, but this run has no"
+                        + " price book to choose their instances by price");
+            }
+            karpenters.add(Map.entry(c.name(), new Karpenter(sim, runtime, scheduler, provisioner,
+                    new MarketOfferingPrices(capacity.spotRates(), capacity.book(), capacity.start()),
+                    karpenterPools)));
+        }
+    }
+
+    /**
+     * A karpenter node pool: its candidates, zones (default the scenario's), market, OS, labels, taints,
+     * consolidation, consolidateAfter, expireAfter and limits; the disruption budget is Karpenter's default 10%.
+     */
+    private static KarpenterPoolConfig karpenterPool(NodePoolSpec p, ScenarioSpec spec, InstanceCatalog catalog) {
+        List<InstanceType> types = new ArrayList<>();
+        for (String t : p.instanceTypes()) {
+            types.add(catalog.require(t));
+        }
+        long cpuLimit = Long.MAX_VALUE;
+        long memoryLimit = Long.MAX_VALUE;
+        if (p.limits() != null) {
+            cpuLimit = p.limits().cpu() == null ? Long.MAX_VALUE : p.limits().cpu().millicores();
+            memoryLimit = p.limits().memory() == null ? Long.MAX_VALUE : p.limits().memory().mebibytes();
+        }
+        return new KarpenterPoolConfig(p.name(), types, p.zones().isEmpty() ? spec.zones() : p.zones(), p.market(),
+                p.os(), p.labels(), taints(p), p.consolidation(), p.consolidateAfter().toMillis(),
+                p.expireAfter().toMillis(), cpuLimit, memoryLimit, KarpenterPoolConfig.DEFAULT_BUDGET_PERCENT);
     }
 
     private static PodSpec podSpec(WorkloadSpec w, int cpuMillicores, int memoryMiB, boolean deployment) {

@@ -92,7 +92,7 @@ final class ReportAssembler {
         }
         Report report = new Report(spec.name(), spec.seed(), spec.horizon(), reportBill, workloads, capacity,
                 new EventCounts(eventsProcessed, notices), null,
-                anyDemand ? new DemandReport(requests, served, unserved) : null, pools);
+                anyDemand ? new DemandReport(requests, served, unserved) : null, pools, containers.karpenterReports());
         return new RunResult(report, bill, meter, hourlyCosts, notSimulated);
     }
 
