@@ -99,7 +99,7 @@ public final class KubeScheduler implements HostListener {
 
     /** The DaemonSets added, in order: each reserves a pod on every node that joins, if it fits. */
     public List<DaemonSet> daemonSets() {
-        return java.util.Collections.unmodifiableList(daemonSets);
+        return Collections.unmodifiableList(daemonSets);
     }
 
     /** Adds a DaemonSet: one pod on every node, existing and future. */
@@ -116,11 +116,6 @@ public final class KubeScheduler implements HostListener {
                 reserveDaemon(daemonSets.size() - 1, h);
             }
         }
-    }
-
-    /** The DaemonSets added, in order. */
-    public List<DaemonSet> daemonSets() {
-        return Collections.unmodifiableList(daemonSets);
     }
 
     /**
