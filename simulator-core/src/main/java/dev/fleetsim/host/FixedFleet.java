@@ -204,6 +204,11 @@ public final class FixedFleet {
         return failedLaunches[specIndex];
     }
 
+    /** What an instance runs as (type, zone, OS, tenancy, market), launched or not. */
+    public InstanceUsage usageOf(long instanceId) {
+        return usages[specOf[indexOf(instanceId)]];
+    }
+
     /** The spec (by position) an instance was made from. */
     public int specIndexOf(long instanceId) {
         return specOf[indexOf(instanceId)];

@@ -12,14 +12,22 @@ import java.util.Objects;
  *
  * @param replications null for a single run
  * @param demand null when no workload serves a demand signal; written after the pinned fields
+ * @param faults null when the scenario limits no capacity pool and injects no zone outage or host failures
  */
 public record Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
-        CapacityReport capacity, EventCounts events, Replications replications, DemandReport demand) {
+        CapacityReport capacity, EventCounts events, Replications replications, DemandReport demand,
+        FaultReport faults) {
+
+    /** A report without capacity pools or injected zone outages and host failures. */
+    public Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
+            CapacityReport capacity, EventCounts events, Replications replications, DemandReport demand) {
+        this(scenario, seed, horizon, bill, workloads, capacity, events, replications, demand, null);
+    }
 
     /** A report of a scenario that serves no demand signal. */
     public Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
             CapacityReport capacity, EventCounts events, Replications replications) {
-        this(scenario, seed, horizon, bill, workloads, capacity, events, replications, null);
+        this(scenario, seed, horizon, bill, workloads, capacity, events, replications, null, null);
     }
 
     public Report {

@@ -67,10 +67,14 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         UsageMeter meter = UsageMeter.startingAt(spec.start());
         UsageTee usage = new UsageTee(meter);
 
-        Ec2Instances instances = new Ec2Instances(sim, spec, usage, EC2_RUN_IDS, spot.interruptions());
+        // Finite capacity pools and zone outages: every EC2 launcher goes through one CapacityPools.
+        Faults faults = new Faults(spec);
+        Ec2Instances instances = new Ec2Instances(sim, spec, usage, EC2_RUN_IDS, spot.interruptions(),
+                faults.pools(), faults.instanceClocks(), Faults.RECOVERY_DELAY_MS);
         Ec2Groups groups = new Ec2Groups(sim, scenario, catalog.get(), book, spot.rates(), spot.interruptions(),
                 DemandSignalsFromSpec.build(scenario, streams), usage, Ec2Instances.timings(spec.lifecycle()),
-                GROUP_RUN_IDS);
+                GROUP_RUN_IDS, faults.pools(), faults.groupClocks());
+        faults.scheduleOutages(sim, instances, groups);
         groups.start();
         for (FaultSpec fault : spec.faults()) {
             if (fault.kind() == FaultSpec.Kind.SPOT_INTERRUPTION) {
@@ -98,6 +102,6 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         Bill bill = billing.bill(meter);
         Optional<HourlyCosts> hourly = HourlyCosts.of(bill, meter, coverage, spot.rates());
         return new ReportAssembler(spec).assemble(bill, hourly, meter, usage, instances, groups, containers, processed,
-                NotSimulated.sections(spec));
+                NotSimulated.sections(spec), faults);
     }
 }

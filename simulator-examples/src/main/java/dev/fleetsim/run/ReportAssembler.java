@@ -7,6 +7,9 @@ import dev.fleetsim.report.CapacityReport;
 import dev.fleetsim.report.CommitmentReport;
 import dev.fleetsim.report.DemandReport;
 import dev.fleetsim.report.EventCounts;
+import dev.fleetsim.report.FaultReport;
+import dev.fleetsim.host.CapacityPools;
+import dev.fleetsim.scenario.spec.FaultSpec;
 import dev.fleetsim.report.HourlyCosts;
 import dev.fleetsim.report.Report;
 import dev.fleetsim.report.WorkloadReport;
@@ -27,7 +30,7 @@ final class ReportAssembler {
 
     RunResult assemble(Bill bill, Optional<HourlyCosts> hourlyCosts, UsageMeter meter, UsageTee usage, Ec2Instances instances, Ec2Groups groups,
             ContainerClusters containers, long eventsProcessed,
-            List<String> notSimulated) {
+            List<String> notSimulated, Faults faults) {
         RoundedBill rounded = bill.rounded();
         List<CommitmentReport> commitments = new ArrayList<>();
         for (RoundedBill.Commitment c : rounded.commitments()) {
@@ -68,8 +71,42 @@ final class ReportAssembler {
                 containers.meanCpuUtilization());
         Report report = new Report(spec.name(), spec.seed(), spec.horizon(), reportBill, workloads, capacity,
                 new EventCounts(eventsProcessed, notices), null,
-                anyDemand ? new DemandReport(requests, served, unserved) : null);
+                anyDemand ? new DemandReport(requests, served, unserved) : null, faultReport(instances, groups, faults));
         return new RunResult(report, bill, meter, hourlyCosts, notSimulated);
+    }
+
+    /**
+     * The faults section, written when the scenario limits capacity pools or injects zone outages or host failures
+     * (with unlimited pools and no outage no launch can find InsufficientInstanceCapacity).
+     */
+    private FaultReport faultReport(Ec2Instances instances, Ec2Groups groups, Faults faults) {
+        boolean any = !spec.capacity().pools().isEmpty();
+        for (FaultSpec f : spec.faults()) {
+            any |= f.kind() != FaultSpec.Kind.SPOT_INTERRUPTION;
+        }
+        if (!any) {
+            return null;
+        }
+        List<FaultReport.Workload> lines = new ArrayList<>();
+        for (int i = 0; i < spec.ec2().instances().size(); i++) {
+            // A fixed instance's refused window launch is one pool attempt: as many ICE answers as failed launches.
+            long failed = instances.failedLaunches(i);
+            lines.add(new FaultReport.Workload(spec.ec2().instances().get(i).name(), "ec2-instance", failed, failed,
+                    instances.hostFailures(i), instances.recoveries(i), instances.outageFailures(i), 0));
+        }
+        for (Ec2Groups.Group g : groups.groups()) {
+            lines.add(new FaultReport.Workload(g.name(), "ec2-group", g.group.insufficientCapacityErrors(),
+                    g.group.failedLaunches(), g.hostFailures, 0, g.outageFailures, g.replacements));
+        }
+        List<FaultReport.Pool> pools = new ArrayList<>();
+        CapacityPools p = faults.pools();
+        List<CapacityPools.Limit> limits = p.limits();
+        for (int i = 0; i < limits.size(); i++) {
+            CapacityPools.Limit l = limits.get(i);
+            pools.add(new FaultReport.Pool(l.instanceType(), l.zone(), l.market() == null ? "any" : l.market().key(),
+                    l.max(), p.peak(i), p.refused(i)));
+        }
+        return new FaultReport(faults.zoneOutages(), lines, pools);
     }
 
     /** Billing names commitments ri-N and sp-N in registration order; the scenario may name them itself. */
