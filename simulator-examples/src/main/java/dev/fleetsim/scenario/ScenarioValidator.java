@@ -36,6 +36,8 @@ public final class ScenarioValidator {
     static final Instant EARLIEST_START = Instant.parse("1970-01-01T00:00:00Z");
     static final Instant LATEST_START = Instant.parse("2200-01-01T00:00:00Z");
     static final int MAX_NAME_CHARS = 200;
+    /** host-failures: one failure per running hour (8,760 a 365-day year) at most. */
+    static final double MAX_FAILURES_PER_YEAR = 8_760;
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
     private final InstanceCatalog catalog;
@@ -264,6 +266,12 @@ public final class ScenarioValidator {
                 case HOST_FAILURES:
                     if (c.required(Issues.child(path, "perInstancePerYear"), f.perInstancePerYear(), "e.g. 0.02")) {
                         c.positive(Issues.child(path, "perInstancePerYear"), f.perInstancePerYear());
+                        if (f.perInstancePerYear() > MAX_FAILURES_PER_YEAR) {
+                            // Beyond this every instance would fail within the hour: a typo, and unbounded work.
+                            c.issues.add(Issues.child(path, "perInstancePerYear"), f.perInstancePerYear()
+                                    + " failures per instance-year is more than one per running hour",
+                                    "at most " + (long) MAX_FAILURES_PER_YEAR + "; e.g. 0.02");
+                        }
                     }
                     if (f.target() != null) {
                         target(c, Issues.child(path, "target"), f.target(), false);

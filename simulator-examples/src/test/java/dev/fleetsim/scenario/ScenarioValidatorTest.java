@@ -285,6 +285,14 @@ final class ScenarioValidatorTest {
     }
 
     @Test
+    void validate_hostFailureRate_isAtMostOnePerRunningHour() {
+        assertThat(issues(dir, HEAD + "faults: [{kind: host-failures, perInstancePerYear: 8761}]\n")).containsExactly(
+                "faults[0].perInstancePerYear: 8761.0 failures per instance-year is more than one per running hour;"
+                        + " at most 8760; e.g. 0.02");
+        assertValid(dir, HEAD + "faults: [{kind: host-failures, perInstancePerYear: 8760}]\n");
+    }
+
+    @Test
     void validate_capacityPoolsWithAndWithoutMarket_areValid() {
         assertValid(dir, HEAD + """
                 capacity:
