@@ -24,8 +24,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI run in-process, as a user runs it: arguments in, stdout, stderr and exit status out. */
@@ -159,8 +161,10 @@ final class FleetsimCliTest {
         assertThat(r.errLines()).singleElement().asString().contains("refused: more than 50 aliases");
     }
 
+    // The timeout guards against a hang; a wall-clock assertion would be flaky on a loaded machine.
     @Test
-    void billionLaughs_validateAndRun_refuseWithinASecondNamingTheBomb() throws IOException {
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void billionLaughs_validateAndRun_refuseNamingTheBomb() throws IOException {
         // The classic bomb: 9 levels of 9 aliases to the level below, 9^9 = 387 million "lol"s once expanded.
         StringBuilder y = new StringBuilder("name: lol\nhorizon: PT1H\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol,"
                 + " lol]\n");
@@ -170,16 +174,13 @@ final class FleetsimCliTest {
         }
         Path bomb = file("lol.yaml", y.toString());
         for (String verb : List.of("validate", "run")) {
-            long start = System.nanoTime();
             Result r = run((scenario, options) -> {
                 throw new AssertionError("the runner must not be reached");
             }, false, verb, bomb.toString());
-            long ms = (System.nanoTime() - start) / 1_000_000;
 
             assertThat(r.status()).as(verb).isEqualTo(2);
             assertThat(r.errLines()).as(verb).containsExactly(bomb + ": refused: more than 50 aliases to lists or"
                     + " mappings (a possible billion-laughs bomb); expand the repeated parts by hand");
-            assertThat(ms).as(verb + ": milliseconds to refuse (a guard, not a benchmark)").isLessThan(1_000);
         }
     }
 

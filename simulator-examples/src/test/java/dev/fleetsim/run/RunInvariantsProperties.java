@@ -9,6 +9,8 @@ import dev.fleetsim.report.WorkloadReport;
 import dev.fleetsim.scenario.RunResult;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -58,11 +60,28 @@ final class RunInvariantsProperties {
         RunResult result = RunChecks.run(yaml);
 
         assertThat(result.usage().openRuns()).isZero();
-        for (WorkloadReport w : result.report().workloads()) {
-            // At the horizon nothing is running any more: every launched copy completed or was interrupted.
-            assertThat(w.launched()).isEqualTo(w.completed() + w.pending() + w.interrupted());
+        // Independent of the program: the counts and the fault target come from the generated YAML. Every window
+        // starts within 600 s and the horizon is at least 1 h, so each copy launches exactly once.
+        Matcher m = INSTANCE_LINE.matcher(yaml);
+        Matcher fault = FAULT_TARGET.matcher(yaml);
+        String target = fault.find() ? fault.group(1) : null;
+        int checked = 0;
+        while (m.find()) {
+            WorkloadReport w = result.report().workloads().get(checked++);
+            int count = Integer.parseInt(m.group(2));
+            assertThat(w.name()).isEqualTo(m.group(1));
+            assertThat(w.launched()).as("launched copies of %s", w.name()).isEqualTo(count);
+            assertThat(w.completed() + w.pending() + w.interrupted()).as("copies of %s accounted for", w.name())
+                    .isEqualTo(count);
+            if (!m.group(1).equals(target)) {
+                assertThat(w.interrupted()).as("%s is not a fault target and the hazard is off", w.name()).isZero();
+            }
         }
+        assertThat(checked).isEqualTo(result.report().workloads().size());
     }
+
+    private static final Pattern INSTANCE_LINE = Pattern.compile("- \\{name: (i\\d+), type: [^,]+, count: (\\d+)");
+    private static final Pattern FAULT_TARGET = Pattern.compile("kind: spot-interruption, target: (i\\d+)");
 
     @Property(tries = 25)
     void sameScenarioAndSeed_giveByteIdenticalReportAndLineItems(@ForAll("scenarios") String yaml)

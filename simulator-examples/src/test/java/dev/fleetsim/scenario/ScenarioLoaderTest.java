@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 final class ScenarioLoaderTest {
@@ -207,8 +209,11 @@ final class ScenarioLoaderTest {
                 "the file holds more than one YAML document ('---'); put one scenario in each file");
     }
 
+    // The refusal message proves the limit cut the expansion short; the timeout only guards against a hang
+    // (a wall-clock assertion would be a timed unit test, flaky on a loaded machine).
     @Test
-    void load_billionLaughs_isRefusedFast() {
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void load_billionLaughs_isRefused() {
         StringBuilder y = new StringBuilder("a: &a [lol,lol,lol,lol,lol,lol,lol,lol,lol]\n");
         String[] names = {"a", "b", "c", "d", "e", "f", "g", "h", "i"};
         for (int i = 1; i < names.length; i++) {
@@ -216,16 +221,14 @@ final class ScenarioLoaderTest {
             y.append(names[i]).append(": &").append(names[i]).append(" [").append(String.join(",",
                     java.util.Collections.nCopies(9, prev))).append("]\n");
         }
-        long start = System.nanoTime();
         List<String> lines = issues(dir, y.toString());
-        long ms = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(lines).containsExactly("refused: more than 50 aliases to lists or mappings (a possible"
                 + " billion-laughs bomb); expand the repeated parts by hand");
-        assertThat(ms).as("milliseconds to refuse").isLessThan(500);
     }
 
     @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void load_doublingBombUnderTheAliasLimit_isRefusedByTheExpansionBudget() {
         // 24 levels, each a list of two aliases to the previous level: 48 aliases (under the limit of 50) that
         // would still expand to 2^24 = 16.7 million leaves.
@@ -234,13 +237,10 @@ final class ScenarioLoaderTest {
             y.append('l').append(i).append(": &l").append(i).append(" [*l").append(i - 1).append(", *l")
                     .append(i - 1).append("]\n");
         }
-        long start = System.nanoTime();
         List<String> lines = issues(dir, y.toString());
-        long ms = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(lines).containsExactly("refused: aliases expand to more than 50000 values (a possible"
                 + " billion-laughs bomb); expand the repeated parts by hand");
-        assertThat(ms).as("milliseconds to refuse").isLessThan(500);
     }
 
     @Test
