@@ -57,7 +57,10 @@ public final class AutoScalingGroup {
     private final int[] typeScratch;
     private final int[] zoneTotal;
     private final int[] zoneOfMarket;
+    private final int[] marketScratch = new int[2];
     private final EventHandler onWarm = (s, slot) -> warmedUp((int) slot);
+    /** Instance ids protected from scale in (ASGUG ec2-auto-scaling-instance-protection). */
+    private final java.util.BitSet scaleInProtected = new java.util.BitSet();
 
     private int min;
     private int max;
@@ -198,8 +201,39 @@ public final class AutoScalingGroup {
             return;
         }
         beforeServingChange(s);
+        scaleInProtected.clear(fleet.id(s));
         fleet.remove(s);
         lostInstances++;
+        reconcile();
+    }
+
+    /**
+     * Instance scale-in protection (ASGUG ec2-auto-scaling-instance-protection; ECS managed termination protection
+     * sets it on container instances that run tasks): scale in picks among unprotected instances first. Reading:
+     * when every candidate is protected, the group still scales in as asked (the runner drains the victim before
+     * terminating it) rather than staying above desired as AWS would.
+     */
+    public void setScaleInProtection(int instanceId, boolean protect) {
+        requireSlot(instanceId);
+        scaleInProtected.set(instanceId, protect);
+    }
+
+    /**
+     * TerminateInstanceInAutoScalingGroup: terminates one instance now; with {@code decrementDesired} the desired
+     * capacity drops by one (AWS refuses that below min: {@link IllegalStateException} here), otherwise the group
+     * launches a replacement.
+     */
+    public void terminateInstance(int instanceId, boolean decrementDesired) {
+        int s = requireSlot(instanceId);
+        if (decrementDesired && desired - 1 < min) {
+            throw new IllegalStateException(config.name() + ": desired capacity " + desired + " is at min " + min
+                    + "; cannot decrement");
+        }
+        if (decrementDesired) {
+            desired--;
+        }
+        terminate(s);
+        scaleInTerminations++;
         reconcile();
     }
 
@@ -458,6 +492,7 @@ public final class AutoScalingGroup {
         beforeServingChange(s);
         int id = fleet.id(s);
         fleet.remove(s);
+        scaleInProtected.clear(id);
         provisioner.terminate(id);
     }
 
@@ -476,9 +511,27 @@ public final class AutoScalingGroup {
                 return s;
             }
         }
+        // Protected instances are candidates only when no unprotected one is left (see setScaleInProtection).
+        boolean skipProtected = false;
+        int[] candidates = marketScratch;
+        candidates[0] = 0;
+        candidates[1] = 0;
+        if (!scaleInProtected.isEmpty()) {
+            for (int i = 0; i < live.size(); i++) {
+                int s = live.getInt(i);
+                if (fleet.replacedBy(s) < 0 && !scaleInProtected.get(fleet.id(s))) {
+                    skipProtected = true;
+                    candidates[fleet.market(s)]++;
+                }
+            }
+        }
+        if (!skipProtected) {
+            candidates[Fleet.ON_DEMAND] = fleet.effectiveCount(Fleet.ON_DEMAND);
+            candidates[Fleet.SPOT] = fleet.effectiveCount(Fleet.SPOT);
+        }
         int odTarget = config.distribution().onDemandTarget(desired);
         int market = fleet.effectiveCount(Fleet.ON_DEMAND) > odTarget ? Fleet.ON_DEMAND : Fleet.SPOT;
-        if (fleet.effectiveCount(market) == 0) {
+        if (candidates[market] == 0) {
             market = 1 - market;
         }
         // Counts over the instances that count toward capacity (covered at-risk ones are leaving anyway).
@@ -488,7 +541,7 @@ public final class AutoScalingGroup {
             int s = live.getInt(i);
             if (fleet.replacedBy(s) < 0) {
                 zoneTotal[fleet.zone(s)]++;
-                if (fleet.market(s) == market) {
+                if (fleet.market(s) == market && !(skipProtected && scaleInProtected.get(fleet.id(s)))) {
                     zoneOfMarket[fleet.zone(s)]++;
                 }
             }
@@ -507,7 +560,8 @@ public final class AutoScalingGroup {
         long bestIntoHour = -1;
         for (int i = 0; i < live.size(); i++) {
             int s = live.getInt(i);
-            if (fleet.zone(s) != zone || fleet.market(s) != market || fleet.replacedBy(s) >= 0) {
+            if (fleet.zone(s) != zone || fleet.market(s) != market || fleet.replacedBy(s) >= 0
+                    || skipProtected && scaleInProtected.get(fleet.id(s))) {
                 continue;
             }
             long intoHour = (now - fleet.launchMs(s)) % HOUR_MS;

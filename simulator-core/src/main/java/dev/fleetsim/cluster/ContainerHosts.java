@@ -40,8 +40,10 @@ public final class ContainerHosts implements HostView {
 
     private int highWater;
     private int activeCount;
+    private int cordonedCount;
     private final BitSet freeIndices = new BitSet();
     private boolean[] active;
+    private boolean[] cordoned;
     private String[] hostIds;
     private int[] hostClass;
     private int[] memberPosition;
@@ -127,6 +129,7 @@ public final class ContainerHosts implements HostView {
         }
         int c = classOf(spec);
         active[h] = true;
+        cordoned[h] = false;
         hostIds[h] = hostId;
         hostClass[h] = c;
         cpuCapacity[h] = cpu;
@@ -160,11 +163,46 @@ public final class ContainerHosts implements HostView {
         for (HostListener l : listeners) {
             l.hostRemoving(host);
         }
-        removeMember(hostClass[host], host);
+        if (cordoned[host]) {
+            cordonedCount--;
+        } else {
+            removeMember(hostClass[host], host);
+        }
         active[host] = false;
+        cordoned[host] = false;
         hostIds[host] = null;
         freeIndices.set(host);
         activeCount--;
+    }
+
+    /**
+     * Marks a host unschedulable (an ECS container instance set to DRAINING, a cordoned Kubernetes node): its tasks
+     * keep running until they are stopped or evicted, nothing new is placed on it, and it leaves its host class's
+     * members, so placement indexes never see it again. Idempotent; a cordoned host leaves only through
+     * {@link #removeHost}.
+     */
+    public void cordon(int host) {
+        requireActive(host);
+        if (cordoned[host]) {
+            return;
+        }
+        for (HostListener l : listeners) {
+            l.hostCordoned(host);
+        }
+        cordoned[host] = true;
+        removeMember(hostClass[host], host);
+        cordonedCount++;
+    }
+
+    /** True if the host is active and cordoned (DRAINING); placement skips it. */
+    @Override
+    public boolean isCordoned(int host) {
+        return isActive(host) && cordoned[host];
+    }
+
+    /** Active hosts that accept new tasks: active and not cordoned. */
+    public int schedulableHostCount() {
+        return activeCount - cordonedCount;
     }
 
     /** Places one task or pod: allocates its requests and one pod slot. */
@@ -227,12 +265,12 @@ public final class ContainerHosts implements HostView {
         return classSpecs.get(hostClass);
     }
 
-    /** Active hosts of a class. */
+    /** Active hosts of a class that are not cordoned. */
     public int classSize(int hostClass) {
         return classSizes[hostClass];
     }
 
-    /** The {@code i}-th active host of a class, 0 <= i < classSize; the order changes as hosts leave. */
+    /** The {@code i}-th active, uncordoned host of a class, 0 <= i < classSize; the order changes as hosts leave. */
     public int classMember(int hostClass, int i) {
         return classMembers[hostClass][i];
     }
@@ -409,6 +447,7 @@ public final class ContainerHosts implements HostView {
 
     private void allocate(int n) {
         active = active == null ? new boolean[n] : Arrays.copyOf(active, n);
+        cordoned = cordoned == null ? new boolean[n] : Arrays.copyOf(cordoned, n);
         hostIds = hostIds == null ? new String[n] : Arrays.copyOf(hostIds, n);
         hostClass = grow(hostClass, n);
         memberPosition = grow(memberPosition, n);

@@ -14,6 +14,13 @@ public interface HostListener {
     default void hostRemoving(int host) {
     }
 
+    /**
+     * A host is about to be cordoned (ECS DRAINING, Kubernetes cordon): from now on nothing is placed on it. It
+     * stays active until removed; its tasks may still be released (capacityChanged) while it drains.
+     */
+    default void hostCordoned(int host) {
+    }
+
     /** A host's allocated amounts changed (a task placed or released, an overhead reserved). */
     default void capacityChanged(int host) {
     }

@@ -21,6 +21,11 @@ public interface HostView {
 
     boolean isActive(int host);
 
+    /** True if the host is active but cordoned (draining): it takes no new tasks. */
+    default boolean isCordoned(int host) {
+        return false;
+    }
+
     /** The id given at {@code addHost}, e.g. an EC2 instance id; also the Kubernetes hostname. */
     String hostId(int host);
 

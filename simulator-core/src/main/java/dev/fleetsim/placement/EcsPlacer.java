@@ -90,7 +90,7 @@ public final class EcsPlacer implements HostListener {
             treeGroups = Arrays.copyOf(treeGroups, treeGroups.length + 1);
             treeGroups[treeGroups.length - 1] = g;
             for (int h = 0; h < hosts.hostSlots(); h++) {
-                if (hosts.isActive(h)) {
+                if (hosts.isActive(h) && !hosts.isCordoned(h)) {
                     int c = hosts.hostClass(h);
                     g.spreadRoot[c] = g.spreadTree.insert(g.spreadRoot[c], h, 0);
                 }
@@ -108,7 +108,7 @@ public final class EcsPlacer implements HostListener {
         }
         ensureClasses(hosts.classCount());
         for (int h = 0; h < hosts.hostSlots(); h++) {
-            if (hosts.isActive(h)) {
+            if (hosts.isActive(h) && !hosts.isCordoned(h)) {
                 int c = hosts.hostClass(h);
                 if (tree == byIndex) {
                     rootIndex[c] = byIndex.insert(rootIndex[c], h, 0);
@@ -144,6 +144,18 @@ public final class EcsPlacer implements HostListener {
 
     @Override
     public void hostRemoving(int h) {
+        if (!hosts.isCordoned(h)) {
+            dropFromIndexes(h);
+        }
+    }
+
+    /** A DRAINING instance leaves every index at once: no placement can reach it, and its releases are ignored. */
+    @Override
+    public void hostCordoned(int h) {
+        dropFromIndexes(h);
+    }
+
+    private void dropFromIndexes(int h) {
         int c = hosts.hostClass(h);
         if (useIndexTree) {
             rootIndex[c] = byIndex.remove(rootIndex[c], h);
@@ -161,6 +173,9 @@ public final class EcsPlacer implements HostListener {
 
     @Override
     public void capacityChanged(int h) {
+        if (hosts.isCordoned(h)) {
+            return;
+        }
         int c = hosts.hostClass(h);
         if (useIndexTree) {
             rootIndex[c] = byIndex.update(rootIndex[c], h, 0);
@@ -418,6 +433,9 @@ public final class EcsPlacer implements HostListener {
         if (hosts.activeHostCount() == 0) {
             return "no container instances in the cluster";
         }
+        if (hosts.schedulableHostCount() == 0) {
+            return "every container instance is DRAINING";
+        }
         g.syncClasses(hosts.classCount());
         g.ensureHostCapacity(hosts.hostSlots());
         int cpu = g.cpuRequest();
@@ -428,7 +446,7 @@ public final class EcsPlacer implements HostListener {
         int memOk = 0;
         int distinctOk = 0;
         for (int h = 0; h < hosts.hostSlots(); h++) {
-            if (!hosts.isActive(h) || !g.architectureMatches(hosts.hostClass(h))) {
+            if (!hosts.isActive(h) || hosts.isCordoned(h) || !g.architectureMatches(hosts.hostClass(h))) {
                 continue;
             }
             archOk++;

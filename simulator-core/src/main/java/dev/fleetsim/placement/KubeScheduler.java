@@ -191,7 +191,7 @@ public final class KubeScheduler implements HostListener {
 
     boolean feasible(PodGroup g, int h) {
         g.syncClasses(nodes.classCount());
-        if (!g.toleratesTaints(nodes.hostClass(h)) || !g.matchesAffinity(h)) {
+        if (nodes.isCordoned(h) || !g.toleratesTaints(nodes.hostClass(h)) || !g.matchesAffinity(h)) {
             return false;
         }
         if (nodes.cpuFree(h) < g.cpuRequest() || nodes.memoryFreeMiB(h) < g.memoryRequestMiB()
@@ -370,6 +370,11 @@ public final class KubeScheduler implements HostListener {
         Map<String, Integer> reasons = new TreeMap<>();
         for (int h = 0; h < nodes.hostSlots(); h++) {
             if (!nodes.isActive(h)) {
+                continue;
+            }
+            if (nodes.isCordoned(h)) {
+                // A cordoned node carries node.kubernetes.io/unschedulable:NoSchedule.
+                reasons.merge("node(s) were unschedulable", 1, Integer::sum);
                 continue;
             }
             int c = nodes.hostClass(h);

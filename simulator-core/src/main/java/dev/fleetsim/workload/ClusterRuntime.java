@@ -57,6 +57,8 @@ public final class ClusterRuntime implements HostListener {
     private int[] taskHost = new int[64];
     private long[] taskRun = new long[64];
     private long[] taskEvent = new long[64];
+    /** The duration drawn for the task (< 0: until stopped), so that an evicted Job pod can run again. */
+    private long[] taskDuration = new long[64];
     private int[] nextOnHost = new int[64];
     private int[] prevOnHost = new int[64];
     private int[] nextInWorkload = new int[64];
@@ -150,6 +152,51 @@ public final class ClusterRuntime implements HostListener {
         }
     }
 
+    /**
+     * ECS Spot draining (ECS_ENABLE_SPOT_INSTANCE_DRAINING, aws-rules.md item 7): the instance went DRAINING, so
+     * its service tasks are stopped and each service submits a replacement at once (placed elsewhere or pending);
+     * standalone tasks keep running until they finish or the instance goes. Stopped tasks count as interrupted.
+     * Cordon the host first, or the replacements may land on it again.
+     */
+    public void drainServiceTasks(int host) {
+        requireHost(host);
+        int slot = host < hostFirstTask.length ? hostFirstTask[host] : -1;
+        while (slot >= 0) {
+            int next = nextOnHost[slot];
+            Workload w = workloads.get(taskWorkload[slot]);
+            if (w.kind() == Workload.Kind.SERVICE) {
+                stopTask(slot, EndCause.INTERRUPTED_BY_AWS);
+                w.interrupted++;
+                submit(w, -1);
+            }
+            slot = next;
+        }
+    }
+
+    /**
+     * A Kubernetes drain (kubectl drain, the node termination handling of EKS managed node groups and Karpenter):
+     * every pod on the host is evicted and counts as interrupted; a Deployment's ReplicaSet creates a replacement
+     * at once, and a Job's controller creates a new pod that runs again from the start for the duration the
+     * evicted pod drew (its work is lost: reading, a pod restarted elsewhere starts over). Cordon the host first.
+     */
+    public void drainPods(int host) {
+        requireHost(host);
+        while (host < hostFirstTask.length && hostFirstTask[host] >= 0) {
+            int slot = hostFirstTask[host];
+            Workload w = workloads.get(taskWorkload[slot]);
+            long durationMs = taskDuration[slot];
+            stopTask(slot, EndCause.INTERRUPTED_BY_AWS);
+            w.interrupted++;
+            submit(w, w.kind() == Workload.Kind.SERVICE ? -1 : durationMs);
+        }
+    }
+
+    private void requireHost(int host) {
+        if (hosts == null || !hosts.isActive(host)) {
+            throw new IllegalArgumentException("no active host at index " + host);
+        }
+    }
+
     public WorkloadCounters counters(Workload w) {
         long waiting = (long) w.pending.size() * sim.nowMs() - w.pending.arrivalSumMs;
         return new WorkloadCounters(w.name(), w.launched, w.started, w.completed, w.interrupted, w.cancelled,
@@ -230,6 +277,7 @@ public final class ClusterRuntime implements HostListener {
             best.pending.popFront();
             totalPending--;
             int slot = newSlot(best, host, arrivalMs, now);
+            taskDuration[slot] = durationMs;
             nextOnHost[slot] = hostFirstTask[host];
             prevOnHost[slot] = -1;
             if (hostFirstTask[host] >= 0) {
@@ -261,6 +309,7 @@ public final class ClusterRuntime implements HostListener {
         long now = sim.nowMs();
         if (w.fargate != null) {
             int slot = newSlot(w, -1, now, now);
+            taskDuration[slot] = durationMs;
             taskRun[slot] = runIdBase + nextRunId++;
             usage.runStarted(taskRun[slot], w.fargate, now);
             if (durationMs > 0) {
@@ -428,6 +477,7 @@ public final class ClusterRuntime implements HostListener {
         taskHost = Arrays.copyOf(taskHost, n);
         taskRun = Arrays.copyOf(taskRun, n);
         taskEvent = Arrays.copyOf(taskEvent, n);
+        taskDuration = Arrays.copyOf(taskDuration, n);
         nextOnHost = Arrays.copyOf(nextOnHost, n);
         prevOnHost = Arrays.copyOf(prevOnHost, n);
         nextInWorkload = Arrays.copyOf(nextInWorkload, n);

@@ -122,6 +122,42 @@ final class AutoScalingGroupTest {
     }
 
     @Test
+    void scaleIn_protectedInstancesAreSkipped_whileAnUnprotectedOneRemains() {
+        // Same start as above: zone a holds ids 0 and 2, b holds 1; unprotected, id 0 would go. ASGUG
+        // ec2-auto-scaling-instance-protection: protected instances are not chosen while others remain, so with 0
+        // and 2 protected the only candidate is 1 (zone b), though a holds more.
+        AutoScalingGroup g = group(GroupConfig.onDemand("web", TestGroups.types(GIA), List.of(A, B), 0, 10, 2));
+        g.start();
+        at(10 * MIN, () -> g.setDesired(3));
+        g.setScaleInProtection(0, true);
+        g.setScaleInProtection(2, true);
+        at(20 * MIN, () -> g.setDesired(2));
+        assertThat(provisioner.terminated).containsExactly(1);
+        // Every instance protected: the group still scales in as asked, by its policy (id 0, as above).
+        g.setScaleInProtection(0, true);
+        at(30 * MIN, () -> g.setDesired(1));
+        assertThat(provisioner.terminated).containsExactly(1, 0);
+        assertThat(g.instanceIds()).containsExactly(2);
+    }
+
+    @Test
+    void terminateInstance_decrementing_lowersDesired_otherwiseReplaces_andRefusesBelowMin() {
+        AutoScalingGroup g = group(GroupConfig.onDemand("web", TestGroups.types(GIA), List.of(A), 1, 10, 3));
+        g.start(); // ids 0, 1, 2
+        g.terminateInstance(1, true);
+        assertThat(g.desired()).isEqualTo(2);
+        assertThat(g.instanceIds()).containsExactly(0, 2);
+        g.terminateInstance(0, false); // TerminateInstanceInAutoScalingGroup without decrement: replaced by id 3
+        assertThat(g.desired()).isEqualTo(2);
+        assertThat(g.instanceIds()).containsExactly(2, 3);
+        assertThat(provisioner.terminated).containsExactly(1, 0);
+        g.terminateInstance(2, true);
+        assertThatThrownBy(() -> g.terminateInstance(3, true)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("min 1");
+        assertThat(g.instanceIds()).containsExactly(3);
+    }
+
+    @Test
     void setDesired_isClampedToMinAndMax() {
         AutoScalingGroup g = group(GroupConfig.onDemand("web", TestGroups.types(GIA), ABC, 2, 4, 3));
         g.start();

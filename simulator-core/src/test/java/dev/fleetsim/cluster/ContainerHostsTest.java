@@ -148,4 +148,39 @@ final class ContainerHostsTest {
         hosts.removeHost(h);
         assertThat(heard).containsExactly("add 0", "change 0", "change 0", "remove 0");
     }
+
+    @Test
+    void cordon_leavesTheClassMembers_keepsTheHostActive_andRemovesCleanly() {
+        ContainerHosts hosts = ContainerHosts.ecs();
+        HostSpec a = HostSpec.of(CATALOG.require("m5.large"), "us-east-1a");
+        int h0 = hosts.addHost(a, "0");
+        int h1 = hosts.addHost(a, "1");
+        hosts.allocateTask(h0, 1024, 1024);
+        List<String> heard = new ArrayList<>();
+        hosts.addListener(new HostListener() {
+            @Override
+            public void hostCordoned(int host) {
+                heard.add("cordon " + host);
+            }
+        });
+        hosts.cordon(h0);
+        hosts.cordon(h0); // idempotent: heard once
+        int c = hosts.hostClass(h0);
+        assertThat(heard).containsExactly("cordon 0");
+        assertThat(hosts.isCordoned(h0)).isTrue();
+        assertThat(hosts.isActive(h0)).isTrue();
+        assertThat(hosts.classSize(c)).isEqualTo(1);
+        assertThat(hosts.classMember(c, 0)).isEqualTo(h1);
+        assertThat(hosts.activeHostCount()).isEqualTo(2);
+        assertThat(hosts.schedulableHostCount()).isEqualTo(1);
+        // Its task may still finish; then it leaves, and its index is reused by an uncordoned host.
+        hosts.releaseTask(h0, 1024, 1024);
+        hosts.removeHost(h0);
+        assertThat(hosts.schedulableHostCount()).isEqualTo(1);
+        int h2 = hosts.addHost(a, "2");
+        assertThat(h2).isEqualTo(h0);
+        assertThat(hosts.isCordoned(h2)).isFalse();
+        assertThat(hosts.classSize(c)).isEqualTo(2);
+        assertThat(hosts.schedulableHostCount()).isEqualTo(2);
+    }
 }

@@ -18,6 +18,7 @@ final class EcsPlacerTest {
     private static final InstanceCatalog CATALOG = InstanceCatalog.loadDefault();
     /** 1 vCPU, 2 GiB. */
     private static final EcsTaskDefinition ONE_VCPU = new EcsTaskDefinition(1024, 2048, Architecture.X86_64);
+    private static final EcsTaskDefinition TINY = new EcsTaskDefinition(64, 64, Architecture.X86_64);
 
     private static ContainerHosts hosts(String type, String... zones) {
         ContainerHosts hosts = ContainerHosts.ecs();
@@ -229,5 +230,33 @@ final class EcsPlacerTest {
         assertThat(c).isEqualTo(a);
         assertThat(g.tryPlace()).isEqualTo(c);
         assertThat(g.runningOn(c)).isEqualTo(1);
+    }
+
+    @Test
+    void cordonedInstance_drainingTakesNoTask_inAnyStrategy() {
+        // Two m5.xlarge (4096 units); binpack(cpu) puts task 1 on host 0. Host 0 goes DRAINING: tasks 2-5 go to
+        // host 1 (4 x 1024 = 4096 fills it), task 6 pends on CPU; releasing the task still on host 0 is allowed.
+        ContainerHosts hosts = hosts("m5.xlarge", "a", "a");
+        EcsPlacer placer = new EcsPlacer(hosts, new SplittableRandom(1));
+        EcsTaskGroup packed = placer.group("family:job", ONE_VCPU, List.of(PlacementStrategy.binpack(Resource.CPU)),
+                List.of());
+        EcsTaskGroup spreadBefore = placer.group("family:s1", TINY,
+                List.of(PlacementStrategy.spread("instanceId")), List.of());
+        assertThat(packed.tryPlace()).isZero();
+        hosts.cordon(0);
+        assertThat(placeAll(packed, 5)).containsExactly(1, 1, 1, 1, -1);
+        assertThat(packed.pendingReason()).startsWith("RESOURCE:CPU");
+        packed.release(0);
+        packed.release(1); // 1024 units free on host 1 for the tiny tasks below
+        // Spread groups made before and after the cordon, and random, see only host 1.
+        EcsTaskGroup spreadAfter = placer.group("family:s2", TINY,
+                List.of(PlacementStrategy.spread("instanceId")), List.of());
+        EcsTaskGroup random = placer.group("family:r", TINY,
+                List.of(PlacementStrategy.random()), List.of());
+        assertThat(placeAll(spreadBefore, 2)).containsExactly(1, 1);
+        assertThat(placeAll(spreadAfter, 2)).containsExactly(1, 1);
+        assertThat(placeAll(random, 5)).containsOnly(1);
+        hosts.cordon(1);
+        assertThat(random.pendingReason()).isEqualTo("every container instance is DRAINING");
     }
 }

@@ -334,4 +334,20 @@ final class KubeSchedulerTest {
         assertThat(g.tryPlace()).isEqualTo(100);
         assertThat(g.tryPlace()).isEqualTo(1);
     }
+
+    @Test
+    void cordonedNode_isFilteredOut_unschedulable() {
+        // kubectl cordon sets spec.unschedulable (the node.kubernetes.io/unschedulable:NoSchedule taint): the pods
+        // go to the other node; with both cordoned, FailedScheduling names them unschedulable.
+        ContainerHosts nodes = ContainerHosts.eks();
+        nodes.addHost(HostSpec.of(CATALOG.require("m5.large"), "a"), "n0");
+        nodes.addHost(HostSpec.of(CATALOG.require("m5.large"), "a"), "n1");
+        KubeScheduler scheduler = new KubeScheduler(nodes, KubeSchedulerConfig.DEFAULT);
+        PodGroup api = scheduler.group(PodSpec.of("api", 100, 100));
+        nodes.cordon(0);
+        assertThat(placeAll(api, 3)).containsOnly(1);
+        nodes.cordon(1);
+        assertThat(api.place()).isEqualTo(new PlacementDecision.Pending(
+                "0/2 nodes are available: 2 node(s) were unschedulable."));
+    }
 }

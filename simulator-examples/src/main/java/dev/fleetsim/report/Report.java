@@ -12,22 +12,32 @@ import java.util.Objects;
  *
  * @param replications null for a single run
  * @param demand null when no workload serves a demand signal; written after the pinned fields
+ * @param containerCapacity per ECS capacity provider group, EKS managed node group and EKS cluster's provisioned
+ *     nodes, in file order; empty without any (then not written)
  * @param faults null when the scenario limits no capacity pool and injects no zone outage or host failures
  */
 public record Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
         CapacityReport capacity, EventCounts events, Replications replications, DemandReport demand,
-        FaultReport faults) {
+        List<ContainerCapacityReport> containerCapacity, FaultReport faults) {
 
-    /** A report without capacity pools or injected zone outages and host failures. */
+    /** A report without faults. */
+    public Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
+            CapacityReport capacity, EventCounts events, Replications replications, DemandReport demand,
+            List<ContainerCapacityReport> containerCapacity) {
+        this(scenario, seed, horizon, bill, workloads, capacity, events, replications, demand, containerCapacity,
+                null);
+    }
+
+    /** A report without container capacity or faults. */
     public Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
             CapacityReport capacity, EventCounts events, Replications replications, DemandReport demand) {
-        this(scenario, seed, horizon, bill, workloads, capacity, events, replications, demand, null);
+        this(scenario, seed, horizon, bill, workloads, capacity, events, replications, demand, List.of());
     }
 
     /** A report of a scenario that serves no demand signal. */
     public Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
             CapacityReport capacity, EventCounts events, Replications replications) {
-        this(scenario, seed, horizon, bill, workloads, capacity, events, replications, null, null);
+        this(scenario, seed, horizon, bill, workloads, capacity, events, replications, null);
     }
 
     public Report {
@@ -40,5 +50,6 @@ public record Report(String scenario, long seed, Duration horizon, Bill bill, Li
         for (WorkloadReport w : workloads) {
             Objects.requireNonNull(w, "workload");
         }
+        containerCapacity = List.copyOf(Objects.requireNonNull(containerCapacity, "containerCapacity"));
     }
 }

@@ -76,6 +76,20 @@ public final class ReportJson {
             d.put("unserved", r.demand().unserved());
             d.put("unservedShare", r.demand().unservedShare());
         }
+        if (!r.containerCapacity().isEmpty()) {
+            ArrayNode pools = root.putArray("containerCapacity");
+            for (ContainerCapacityReport c : r.containerCapacity()) {
+                ObjectNode o = pools.addObject();
+                o.put("cluster", c.cluster());
+                o.put("name", c.name());
+                o.put("kind", c.kind());
+                o.put("launched", c.launched());
+                o.put("spotInterruptionNotices", c.spotInterruptionNotices());
+                o.put("interrupted", c.interrupted());
+                o.put("replacements", c.replacements());
+                o.put("running", c.running());
+            }
+        }
         if (r.faults() != null) {
             ObjectNode f = root.putObject("faults");
             f.put("zoneOutages", r.faults().zoneOutages());

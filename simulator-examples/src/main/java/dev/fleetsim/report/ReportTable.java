@@ -49,6 +49,17 @@ public final class ReportTable {
             }
             s.append(TextTable.render(rows, new boolean[] {false, true}));
         }
+        if (!r.containerCapacity().isEmpty()) {
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"container capacity", "kind", "launched", "Spot notices", "interrupted",
+                "replacements", "running"});
+            for (ContainerCapacityReport p : r.containerCapacity()) {
+                rows.add(new String[] {p.cluster() + "/" + p.name(), p.kind(), Long.toString(p.launched()),
+                    Long.toString(p.spotInterruptionNotices()), Long.toString(p.interrupted()),
+                    Long.toString(p.replacements()), Long.toString(p.running())});
+            }
+            s.append('\n').append(TextTable.render(rows, new boolean[] {false, false, true, true, true, true, true}));
+        }
         s.append('\n').append("events processed ").append(r.events().processed()).append("  Spot interruption"
                 + " notices ").append(r.events().spotInterruptionNotices()).append('\n');
         if (r.faults() != null) {

@@ -1,6 +1,14 @@
 package dev.fleetsim.run;
 
 import dev.fleetsim.catalog.InstanceCatalog;
+import dev.fleetsim.catalog.InstanceType;
+import dev.fleetsim.cluster.ContainerHosts;
+import dev.fleetsim.cluster.NodeGroup;
+import dev.fleetsim.cluster.NodeProvisioner;
+import dev.fleetsim.cluster.Taint;
+import dev.fleetsim.host.Market;
+import dev.fleetsim.host.OperatingSystem;
+import dev.fleetsim.workload.ClusterRuntime;
 import dev.fleetsim.engine.RandomStreams;
 import dev.fleetsim.engine.Simulation;
 import dev.fleetsim.metering.UsageListener;
@@ -30,9 +38,21 @@ final class ContainerClusters {
     /** The run-id blocks of the container clusters. */
     record RunIds(long firstRunId) {
         static final int BLOCK_BITS = 40;
+        static final int POOL_BITS = 32;
+        /** The pool slot of an EKS cluster's provisioned nodes; capacity providers and node pools take 0..254. */
+        static final int PROVISIONER_POOL = 255;
 
         long of(int cluster, int slot) {
             return firstRunId + ((4L * cluster + slot) << BLOCK_BITS);
+        }
+
+        /** The first run id of the {@code pool}-th capacity provider or node pool of a cluster's slot block. */
+        long pool(int cluster, int slot, int pool) {
+            if (pool < 0 || pool > PROVISIONER_POOL) {
+                throw new IllegalArgumentException("a cluster holds at most " + PROVISIONER_POOL
+                        + " capacity providers or node pools, got index " + pool);
+            }
+            return of(cluster, slot) + ((long) pool << POOL_BITS);
         }
     }
 
@@ -40,16 +60,92 @@ final class ContainerClusters {
     private final CpuUtilization cpu;
     private final List<WorkloadLine> lines = new ArrayList<>();
     private final EcsClusters ecs;
+    private final EksClusters eks;
+
+    /** On-Demand container capacity only: no Spot market, no interruptions, default lifecycle timings. */
+    ContainerClusters(Simulation sim, ScenarioSpec spec, InstanceCatalog catalog, UsageListener usage,
+            RandomStreams streams, long firstRunId) {
+        this(sim, spec, catalog, usage, streams, firstRunId, CapacitySetup.onDemandOnly(spec.start()));
+    }
 
     /** @param streams the run's random streams (from the scenario seed), shared with the other sources */
     ContainerClusters(Simulation sim, ScenarioSpec spec, InstanceCatalog catalog, UsageListener usage,
-            RandomStreams streams, long firstRunId) {
+            RandomStreams streams, long firstRunId, CapacitySetup capacity) {
         this.sim = sim;
         this.cpu = new CpuUtilization(sim);
         RunIds ids = new RunIds(firstRunId);
-        ecs = new EcsClusters(sim, streams, spec, catalog, usage, cpu, ids);
+        ecs = new EcsClusters(sim, streams, spec, catalog, usage, cpu, ids, capacity);
         lines.addAll(ecs.lines());
-        lines.addAll(new EksClusters(sim, streams, spec, catalog, usage, cpu, ids).lines());
+        eks = new EksClusters(sim, streams, spec, catalog, usage, cpu, ids, capacity);
+        lines.addAll(eks.lines());
+    }
+
+    /** The ECS clusters: node groups of capacity providers, runtimes, placers. */
+    EcsClusters ecs() {
+        return ecs;
+    }
+
+    /** The EKS clusters: managed node groups, node provisioners, runtimes, schedulers. */
+    EksClusters eks() {
+        return eks;
+    }
+
+    /**
+     * The Auto Scaling groups of a cluster's EC2 capacity providers (ECS) or managed node groups (EKS), in file
+     * order; an ECS and an EKS cluster of the same name give the ECS one's.
+     */
+    List<NodeGroup> nodeGroups(String cluster) {
+        List<NodeGroup> groups = ecs.nodeGroups(cluster);
+        return groups.isEmpty() ? eks.nodeGroups(cluster) : groups;
+    }
+
+    /** The node provisioner of an EKS cluster (for Karpenter), or null. */
+    NodeProvisioner provisioner(String eksCluster) {
+        return eks.provisioner(eksCluster);
+    }
+
+    /**
+     * A forced {@code spot-interruption} of a capacity provider or managed node pool: every Spot instance of it
+     * running at {@code atMs} gets the 2-minute notice then.
+     *
+     * @return false if no provider or pool has that name
+     */
+    boolean interrupt(String target, long atMs) {
+        boolean ecsFound = ecs.interrupt(target, atMs);
+        return eks.interrupt(target, atMs) || ecsFound;
+    }
+
+    /** Per container capacity source, ECS providers first, in file order. */
+    List<CapacityLine> capacityLines() {
+        List<CapacityLine> all = new ArrayList<>(ecs.capacityLines());
+        all.addAll(eks.capacityLines());
+        return all;
+    }
+
+    /** Spot interruption notices of container instances and nodes. */
+    long notices() {
+        long n = 0;
+        for (CapacityLine l : capacityLines()) {
+            n += l.source().notices();
+        }
+        return n;
+    }
+
+    /** A capacity provider's or node pool's group on the run's instances and hosts, its Spot market from setup. */
+    static ContainerGroup group(Simulation sim, String name, InstanceCatalog catalog, List<String> typeNames,
+            List<String> zones, Integer min, Integer max, Integer desired, Market market, OperatingSystem os,
+            Map<String, String> attributes, List<Taint> taints, boolean capacityRebalance, ContainerHosts hosts,
+            ClusterRuntime runtime, UsageListener usage, CapacitySetup capacity, long firstRunId) {
+        List<InstanceType> types = new ArrayList<>();
+        for (String t : typeNames) {
+            types.add(catalog.require(t));
+        }
+        int d = desired == null ? (min == null ? 0 : min) : desired;
+        int lo = min == null ? Math.min(d, 0) : Math.min(min, d);
+        int hi = max == null ? d : Math.max(max, d);
+        return new ContainerGroup(sim, name, types, zones, lo, hi, d, market, os, attributes, taints,
+                capacityRebalance, hosts, runtime, usage, capacity.timings(), capacity.interruptions(),
+                market == Market.SPOT ? capacity.spotPools(name, os) : null, capacity.gate(), firstRunId);
     }
 
     /** The report lines, ECS clusters first, each cluster's workloads in file order; read after the run. */

@@ -1,6 +1,5 @@
 package dev.fleetsim.run;
 
-import dev.fleetsim.host.Market;
 import dev.fleetsim.host.Tenancy;
 import dev.fleetsim.pricing.MissingRateException;
 import dev.fleetsim.pricing.PriceBook;
@@ -21,9 +20,10 @@ import java.util.List;
 
 /**
  * What the container wiring leaves out, by scenario path (for NotSimulated), and the EC2 rates its instances
- * need before anything runs (for PricingSetup). Container capacity is fixed in this build: scaling, Karpenter,
- * deployments and interruptions are the dynamics. Spot container instances bill at the scenario's Spot market
- * price like any Spot instance.
+ * need before anything runs (for PricingSetup). Container capacity is Auto Scaling groups at their desired capacity,
+ * interrupted when Spot; what scales them (managed scaling, Cluster Autoscaler, Karpenter), service and pod
+ * autoscaling and rolling deployments are listed here until wired. Spot container instances bill at the scenario's
+ * Spot market price like any Spot instance.
  */
 final class ContainerGaps {
 
@@ -32,7 +32,6 @@ final class ContainerGaps {
 
     static List<String> notSimulated(ScenarioSpec spec) {
         List<String> skipped = new ArrayList<>();
-        boolean spotInstances = false;
         boolean fargateSpot = false;
         boolean workloads = false;
         List<EcsClusterSpec> ecs = spec.ecs().clusters();
@@ -45,7 +44,6 @@ final class ContainerGaps {
                     skipped.add(path + ".capacityProviders[" + j + "].managedScaling (cluster auto scaling; '"
                             + cp.name() + "' stays at desired " + cp.group().desired() + ")");
                 }
-                spotInstances |= cp.group() != null && cp.group().market() == Market.SPOT;
             }
             for (int j = 0; j < c.services().size(); j++) {
                 ServiceSpec s = c.services().get(j);
@@ -79,7 +77,6 @@ final class ContainerGaps {
                     skipped.add(path + ".nodePools[" + j + "] (karpenter pool '" + p.name()
                             + "': provisioning and consolidation; it launches no nodes)");
                 }
-                spotInstances |= p.kind() == NodePoolSpec.NodePoolKind.MANAGED && p.market() == Market.SPOT;
             }
             if (c.autoscaler() == EksClusterSpec.Autoscaler.CLUSTER_AUTOSCALER) {
                 skipped.add(path + ".autoscaler: cluster-autoscaler (managed pools stay at desired)");
@@ -93,16 +90,33 @@ final class ContainerGaps {
                 }
             }
         }
-        // Forced spot-interruption faults on container targets: NotSimulated names every target that is not an EC2
-        // instance or group.
-        if ((spotInstances || fargateSpot) && spec.pricing().spot().interruptions() == SpotSpec.Interruptions.HAZARD) {
-            skipped.add("pricing.spot.interruptions: hazard on container capacity (Spot container instances, nodes"
-                    + " and Fargate Spot tasks run uninterrupted)");
+        // Spot container instances and nodes are interrupted (hazard and forced faults); Fargate Spot tasks not yet.
+        if (fargateSpot && spec.pricing().spot().interruptions() == SpotSpec.Interruptions.HAZARD) {
+            skipped.add("pricing.spot.interruptions: hazard on Fargate Spot tasks (they run uninterrupted)");
         }
         if (workloads && !spec.lifecycle().taskStartup().isZero()) {
             skipped.add("lifecycle.taskStartup (container tasks and pods start at once and bill their duration)");
         }
         return skipped;
+    }
+
+    /** True if {@code name} is an EC2 capacity provider or a managed node pool: a spot-interruption target. */
+    static boolean isCapacityTarget(ScenarioSpec spec, String name) {
+        for (EcsClusterSpec c : spec.ecs().clusters()) {
+            for (CapacityProviderSpec cp : c.capacityProviders()) {
+                if (cp.group() != null && cp.name().equals(name)) {
+                    return true;
+                }
+            }
+        }
+        for (EksClusterSpec c : spec.eks().clusters()) {
+            for (NodePoolSpec p : c.nodePools()) {
+                if (p.kind() == NodePoolSpec.NodePoolKind.MANAGED && p.name().equals(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Container instances bill as EC2: their On-Demand rate must exist, as PricingSetup demands of ec2.instances. */
@@ -113,9 +127,16 @@ final class ContainerGaps {
             List<CapacityProviderSpec> providers = ecs.get(i).capacityProviders();
             for (int j = 0; j < providers.size(); j++) {
                 CapacityProviderSpec cp = providers.get(j);
-                if (cp.group() != null && cp.group().desired() != null && cp.group().desired() > 0) {
-                    check(issues, "ecs.clusters[" + i + "].capacityProviders[" + j + "].group",
-                            cp.group().instanceTypes().get(0), cp.group().os(), spec, book);
+                if (cp.group() != null && maxOf(cp.group().max(), cp.group().desired()) > 0) {
+                    // The group may launch any of its types.
+                    for (String type : cp.group().instanceTypes()) {
+                        check(issues, "ecs.clusters[" + i + "].capacityProviders[" + j + "].group", type,
+                                cp.group().os(), spec, book);
+                    }
+                    if (cp.group().market() == dev.fleetsim.host.Market.SPOT) {
+                        checkSpot(issues, "ecs.clusters[" + i + "].capacityProviders[" + j + "].group",
+                                cp.group().instanceTypes(), cp.group().os(), spec, book);
+                    }
                 }
             }
         }
@@ -124,13 +145,51 @@ final class ContainerGaps {
             List<NodePoolSpec> pools = eks.get(i).nodePools();
             for (int j = 0; j < pools.size(); j++) {
                 NodePoolSpec p = pools.get(j);
-                if (p.kind() == NodePoolSpec.NodePoolKind.MANAGED && p.desired() != null && p.desired() > 0) {
-                    check(issues, "eks.clusters[" + i + "].nodePools[" + j + "]", p.instanceTypes().get(0), p.os(),
-                            spec, book);
+                if (p.kind() == NodePoolSpec.NodePoolKind.MANAGED && maxOf(p.max(), p.desired()) > 0) {
+                    for (String type : p.instanceTypes()) {
+                        check(issues, "eks.clusters[" + i + "].nodePools[" + j + "]", type, p.os(), spec, book);
+                    }
+                    if (p.market() == dev.fleetsim.host.Market.SPOT) {
+                        checkSpot(issues, "eks.clusters[" + i + "].nodePools[" + j + "]", p.instanceTypes(), p.os(),
+                                spec, book);
+                    }
                 }
             }
         }
         return issues;
+    }
+
+    /**
+     * A Spot pool launches only types with a Spot price (a Spot Advisor row or a fixed rate): at least one. Under the
+     * interruption hazard a type priced only by a fixed rate has no frequency bucket to draw from (aws-rules.md item 4).
+     */
+    private static void checkSpot(List<Issue> issues, String path, List<String> types,
+            dev.fleetsim.host.OperatingSystem os, ScenarioSpec spec, PriceBook book) {
+        if (spec.pricing().spot().interruptions() == SpotSpec.Interruptions.HAZARD) {
+            for (String type : types) {
+                if (book.spotAdvisor(type, spec.region(), os).isEmpty()
+                        && book.fixedSpotUsdPerHour(type, os, Tenancy.SHARED).isPresent()) {
+                    issues.add(new Issue(path, type + " (" + os.key() + ") has no Spot Advisor row in "
+                            + spec.region() + ", so no interruption frequency for the hazard",
+                            "set pricing.spot.interruptions: none (forced spot-interruption faults still apply), or"
+                                    + " pick a type the Advisor covers"));
+                }
+            }
+        }
+        for (String type : types) {
+            if (book.fixedSpotUsdPerHour(type, os, Tenancy.SHARED).isPresent()
+                    || book.spotAdvisor(type, spec.region(), os).isPresent()) {
+                return;
+            }
+        }
+        issues.add(new Issue(path, "none of " + types + " has a Spot price in " + spec.region()
+                + " (no Spot Advisor entry, no fixed rate): the Spot group could launch nothing",
+                "add a pricing.rates entry with match {type: " + types.get(0) + ", os: " + os.key()
+                        + ", tenancy: shared} and a spot rate"));
+    }
+
+    private static int maxOf(Integer max, Integer desired) {
+        return Math.max(max == null ? 0 : max, desired == null ? 0 : desired);
     }
 
     private static void check(List<Issue> issues, String path, String type, dev.fleetsim.host.OperatingSystem os,

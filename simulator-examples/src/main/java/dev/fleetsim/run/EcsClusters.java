@@ -2,6 +2,7 @@ package dev.fleetsim.run;
 
 import dev.fleetsim.catalog.InstanceCatalog;
 import dev.fleetsim.cluster.ContainerHosts;
+import dev.fleetsim.cluster.NodeGroup;
 import dev.fleetsim.engine.RandomStreams;
 import dev.fleetsim.engine.Simulation;
 import dev.fleetsim.host.OperatingSystem;
@@ -35,11 +36,12 @@ import java.util.Map;
  * {@code ecs.clusters} on the container kernel (SPEC sections 3 and 5, aws-rules.md items 5 and 7).
  *
  * <ul>
- *   <li>An EC2 capacity provider is its Auto Scaling group at {@code desired}, launched at time 0 with the first
- *       of its {@code instanceTypes} (the On-Demand "prioritized" order), round-robin over its zones, billed as
- *       EC2 in the group's market ({@link ContainerFleet}). Its container instances form their own
- *       {@link ContainerHosts} with their own {@link EcsPlacer} and {@link ClusterRuntime}: a task sent to a
- *       provider is placed only on that provider's instances.</li>
+ *   <li>An EC2 capacity provider is its Auto Scaling group ({@link ContainerGroup}, a {@link NodeGroup}): min,
+ *       max and desired, all its {@code instanceTypes}, its zones, its market; the desired capacity runs at time 0.
+ *       Its instances are real EC2 instances billed as EC2 in the group's market that join the provider's own
+ *       {@link ContainerHosts} when running, with their own {@link EcsPlacer} and {@link ClusterRuntime}: a task
+ *       sent to a provider is placed only on that provider's instances. Spot instances are interrupted (hazard and
+ *       forced faults) with ECS Spot draining; see {@link ContainerInstances}.</li>
  *   <li>FARGATE and FARGATE_SPOT tasks are one run each of their {@link FargateUsage} (FARGATE_SPOT: spot), on
  *       the cluster's Fargate runtime; they never wait.</li>
  *   <li>A service's desired count is split over its strategy by {@link ProviderSplit}; each provider's share is
@@ -52,24 +54,26 @@ import java.util.Map;
  * </ul>
  *
  * <p>Ids: cluster k's container instances are {@code runIds(k, 0)}, its Fargate task runs {@code runIds(k, 1)}
- * (see {@link ContainerClusters}). Random streams: arrivals and durations of {@code ecs/CLUSTER/TASK}, placement
+ * (provider j of the cluster from {@code runIds(k, 0) + j x 2^32}, see {@link ContainerClusters}). Random streams: arrivals and durations of {@code ecs/CLUSTER/TASK}, placement
  * ({@code random} only) of {@code ecs/CLUSTER/PROVIDER}.
  */
 final class EcsClusters {
 
-    /** One EC2 capacity provider: its hosts, placer and runtime. */
-    private record Ec2Provider(ContainerHosts hosts, EcsPlacer placer, ClusterRuntime runtime) {
+    /** One EC2 capacity provider: its hosts, placer, runtime and Auto Scaling group. */
+    private record Ec2Provider(ContainerHosts hosts, EcsPlacer placer, ClusterRuntime runtime, ContainerGroup group) {
     }
 
     private final List<WorkloadLine> lines = new ArrayList<>();
-    /** Per cluster name: the container instances of each of its EC2 providers. */
-    private final Map<String, List<ContainerHosts>> hostsByCluster = new LinkedHashMap<>();
+    private final List<CapacityLine> capacityLines = new ArrayList<>();
+    /** Per cluster name, in file order: its EC2 providers by name, in file order. */
+    private final Map<String, Map<String, Ec2Provider>> providersByCluster = new LinkedHashMap<>();
+    private final Map<String, ClusterRuntime> fargateByCluster = new LinkedHashMap<>();
 
     EcsClusters(Simulation sim, RandomStreams streams, ScenarioSpec spec, InstanceCatalog catalog,
-            UsageListener usage, CpuUtilization cpu, ContainerClusters.RunIds ids) {
+            UsageListener usage, CpuUtilization cpu, ContainerClusters.RunIds ids, CapacitySetup capacity) {
         List<EcsClusterSpec> clusters = spec.ecs().clusters();
         for (int k = 0; k < clusters.size(); k++) {
-            new Cluster(sim, streams, spec, catalog, usage, cpu, ids, k, clusters.get(k)).build();
+            new Cluster(sim, streams, spec, catalog, usage, cpu, ids, k, clusters.get(k), capacity).build();
         }
     }
 
@@ -77,10 +81,59 @@ final class EcsClusters {
         return lines;
     }
 
+    /** Per EC2 capacity provider, in file order: its instances' launches, interruptions and replacements. */
+    List<CapacityLine> capacityLines() {
+        return capacityLines;
+    }
+
+    /** The Auto Scaling groups of the cluster's EC2 capacity providers, in file order; empty for an unknown name. */
+    List<NodeGroup> nodeGroups(String cluster) {
+        List<NodeGroup> groups = new ArrayList<>();
+        for (Ec2Provider p : providersByCluster.getOrDefault(cluster, Map.of()).values()) {
+            groups.add(p.group());
+        }
+        return groups;
+    }
+
+    /** The task runtime of one EC2 capacity provider (its services' and tasks' shares), or null. */
+    ClusterRuntime runtime(String cluster, String provider) {
+        Ec2Provider p = providersByCluster.getOrDefault(cluster, Map.of()).get(provider);
+        return p == null ? null : p.runtime();
+    }
+
+    /** The placer of one EC2 capacity provider, or null. */
+    EcsPlacer placer(String cluster, String provider) {
+        Ec2Provider p = providersByCluster.getOrDefault(cluster, Map.of()).get(provider);
+        return p == null ? null : p.placer();
+    }
+
+    /** The cluster's FARGATE / FARGATE_SPOT task runtime, or null if nothing runs on Fargate there. */
+    ClusterRuntime fargateRuntime(String cluster) {
+        return fargateByCluster.get(cluster);
+    }
+
+    /**
+     * A forced {@code spot-interruption} of every EC2 capacity provider named {@code provider} (in any cluster).
+     *
+     * @return false if none has that name
+     */
+    boolean interrupt(String provider, long atMs) {
+        boolean found = false;
+        for (Map<String, Ec2Provider> providers : providersByCluster.values()) {
+            Ec2Provider p = providers.get(provider);
+            if (p != null) {
+                p.group().scheduleForcedNotice(atMs);
+                found = true;
+            }
+        }
+        return found;
+    }
+
     /** Container instances of the cluster running at least one task now. */
     int busyHosts(String cluster) {
         int busy = 0;
-        for (ContainerHosts hosts : hostsByCluster.getOrDefault(cluster, List.of())) {
+        for (Ec2Provider p : providersByCluster.getOrDefault(cluster, Map.of()).values()) {
+            ContainerHosts hosts = p.hosts();
             for (int h = 0; h < hosts.hostSlots(); h++) {
                 busy += hosts.isActive(h) && hosts.runningCount(h) > 0 ? 1 : 0;
             }
@@ -98,12 +151,14 @@ final class EcsClusters {
         private final ContainerClusters.RunIds ids;
         private final int index;
         private final EcsClusterSpec cluster;
+        private final CapacitySetup capacity;
         private final Map<String, Ec2Provider> ec2 = new LinkedHashMap<>();
         private ClusterRuntime fargate;
 
         Cluster(Simulation sim, RandomStreams streams, ScenarioSpec spec, InstanceCatalog catalog,
                 UsageListener usage, CpuUtilization cpu, ContainerClusters.RunIds ids, int index,
-                EcsClusterSpec cluster) {
+                EcsClusterSpec cluster, CapacitySetup capacity) {
+            this.capacity = capacity;
             this.sim = sim;
             this.streams = streams;
             this.spec = spec;
@@ -116,24 +171,30 @@ final class EcsClusters {
         }
 
         void build() {
-            List<ContainerFleet.Pool> pools = new ArrayList<>();
-            for (CapacityProviderSpec cp : cluster.capacityProviders()) {
+            Map<String, Ec2Provider> providers = providersByCluster.computeIfAbsent(cluster.name(),
+                    n -> new LinkedHashMap<>());
+            List<CapacityProviderSpec> cps = cluster.capacityProviders();
+            for (int j = 0; j < cps.size(); j++) {
+                CapacityProviderSpec cp = cps.get(j);
                 if (cp.isFargate()) {
                     continue;
                 }
                 ContainerHosts hosts = ContainerHosts.ecs();
                 cpu.follow(hosts);
-                hostsByCluster.computeIfAbsent(cluster.name(), n -> new ArrayList<>()).add(hosts);
                 EcsPlacer placer = new EcsPlacer(hosts, streams.stream("placement",
                         WorkloadLine.streamName("ecs", cluster.name(), cp.name())));
-                ec2.put(cp.name(), new Ec2Provider(hosts, placer,
-                        new ClusterRuntime(sim, streams, null, ids.of(index, 1), hosts)));
+                ClusterRuntime runtime = new ClusterRuntime(sim, streams, null, ids.of(index, 1), hosts);
                 ProviderGroupSpec g = cp.group();
                 List<String> zones = g.zones().isEmpty() ? spec.zones() : g.zones();
-                pools.add(new ContainerFleet.Pool(cp.name(), catalog.require(g.instanceTypes().get(0)), zones,
-                        g.desired(), g.os(), g.market(), Map.of(), List.of(), hosts));
+                ContainerGroup group = ContainerClusters.group(sim, cp.name(), catalog, g.instanceTypes(), zones,
+                        g.min(), g.max(), g.desired(), g.market(), g.os(), Map.of(), List.of(), false, hosts,
+                        runtime, usage, capacity, ids.pool(index, 0, j));
+                group.start();
+                Ec2Provider p = new Ec2Provider(hosts, placer, runtime, group);
+                ec2.put(cp.name(), p);
+                providers.putIfAbsent(cp.name(), p);
+                capacityLines.add(new CapacityLine(cluster.name(), cp.name(), "ecs-capacity-provider", group));
             }
-            new ContainerFleet(sim, pools, usage, ids.of(index, 0));
             for (ServiceSpec s : cluster.services()) {
                 service(s);
             }
@@ -206,6 +267,7 @@ final class EcsClusters {
         private ClusterRuntime fargate() {
             if (fargate == null) {
                 fargate = new ClusterRuntime(sim, streams, usage, ids.of(index, 1), null);
+                fargateByCluster.putIfAbsent(cluster.name(), fargate);
             }
             return fargate;
         }

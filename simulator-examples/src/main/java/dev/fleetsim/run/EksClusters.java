@@ -2,6 +2,8 @@ package dev.fleetsim.run;
 
 import dev.fleetsim.catalog.InstanceCatalog;
 import dev.fleetsim.cluster.ContainerHosts;
+import dev.fleetsim.cluster.NodeGroup;
+import dev.fleetsim.cluster.NodeProvisioner;
 import dev.fleetsim.cluster.Taint;
 import dev.fleetsim.engine.RandomStreams;
 import dev.fleetsim.engine.Simulation;
@@ -31,6 +33,7 @@ import dev.fleetsim.workload.TaskTarget;
 import dev.fleetsim.workload.Workload;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,11 +44,16 @@ import java.util.TreeMap;
  * 8); the control plane is billed by the runner.
  *
  * <ul>
- *   <li>A managed node pool is its node group at {@code desired}: nodes of the first of its
- *       {@code instanceTypes}, running at time 0, round-robin over its zones, billed as EC2 in the pool's market
- *       ({@link ContainerFleet}). Nodes carry the pool's labels and taints, plus the labels EKS puts on managed
- *       nodes ({@code eks.amazonaws.com/nodegroup}, {@code eks.amazonaws.com/capacityType} ON_DEMAND | SPOT).
- *       Allocatable and max pods are the EKS AMI's (core's {@code KubeReserved}, aws-rules.md E14).</li>
+ *   <li>A managed node pool is its node group ({@link ContainerGroup}, a {@link NodeGroup}): an Auto Scaling group
+ *       with min, max, desired, all its {@code instanceTypes}, its zones and market, the desired capacity running
+ *       at time 0. Nodes are real EC2 instances billed as EC2 in the pool's market; they carry the pool's labels and
+ *       taints, plus the labels EKS puts on managed nodes ({@code eks.amazonaws.com/nodegroup},
+ *       {@code eks.amazonaws.com/capacityType} ON_DEMAND | SPOT) and the built-in ones of their actual type and
+ *       zone (node.kubernetes.io/instance-type, topology.kubernetes.io/zone). Allocatable and max pods are the EKS
+ *       AMI's (core's {@code KubeReserved}, aws-rules.md E14). Spot nodes are cordoned and drained at the 2-minute
+ *       notice ({@link ContainerInstances}).</li>
+ *   <li>Each cluster has an {@link EksNodeProvisioner} ({@link NodeProvisioner}) through which a Karpenter controller
+ *       launches single nodes; it launches nothing by itself.</li>
  *   <li>DaemonSets reserve their requests and a pod slot on every node as it joins, if they fit.</li>
  *   <li>Deployments keep {@code replicas} pods; Jobs' pods arrive and run per SPEC section 5. Both are scheduled
  *       by {@link KubeScheduler} with the cluster's {@code scoring}; Deployment pods without their own
@@ -56,7 +64,8 @@ import java.util.TreeMap;
  *   <li>Pods that fit no node wait Pending, reported as {@code pending} at the horizon.</li>
  * </ul>
  *
- * <p>Ids: cluster k's nodes are {@code runIds(k, 2)}, its Fargate pod runs {@code runIds(k, 3)} (see
+ * <p>Ids: cluster k's nodes are {@code runIds(k, 2)} (node pool j from {@code + j x 2^32}, the provisioner's from
+ * {@code + 255 x 2^32}), its Fargate pod runs {@code runIds(k, 3)} (see
  * {@link ContainerClusters}). Random streams: arrivals and durations of {@code eks/CLUSTER/WORKLOAD}.
  */
 final class EksClusters {
@@ -66,13 +75,23 @@ final class EksClusters {
     /** EKS Fargate pods get 20 GiB of ephemeral storage, the amount included in the price (aws-rules.md item 5). */
     private static final int FARGATE_STORAGE_GIB = 20;
 
+    /** One cluster's nodes, scheduler, pod runtime, managed node groups and node provisioner. */
+    private record Cluster(ContainerHosts nodes, KubeScheduler scheduler, ClusterRuntime runtime,
+            List<NodeGroup> nodeGroups, EksNodeProvisioner provisioner) {
+    }
+
     private final List<WorkloadLine> lines = new ArrayList<>();
+    private final List<CapacityLine> capacityLines = new ArrayList<>();
+    /** By cluster name, in file order (the first of two clusters with one name). */
+    private final Map<String, Cluster> clusters = new LinkedHashMap<>();
+    private final List<ContainerGroup> groups = new ArrayList<>();
+    private final List<EksNodeProvisioner> provisioners = new ArrayList<>();
 
     EksClusters(Simulation sim, RandomStreams streams, ScenarioSpec spec, InstanceCatalog catalog,
-            UsageListener usage, CpuUtilization cpu, ContainerClusters.RunIds ids) {
-        List<EksClusterSpec> clusters = spec.eks().clusters();
-        for (int k = 0; k < clusters.size(); k++) {
-            cluster(sim, streams, spec, catalog, usage, cpu, ids, k, clusters.get(k));
+            UsageListener usage, CpuUtilization cpu, ContainerClusters.RunIds ids, CapacitySetup capacity) {
+        List<EksClusterSpec> specs = spec.eks().clusters();
+        for (int k = 0; k < specs.size(); k++) {
+            cluster(sim, streams, spec, catalog, usage, cpu, ids, k, specs.get(k), capacity);
         }
     }
 
@@ -80,8 +99,54 @@ final class EksClusters {
         return lines;
     }
 
+    /** Per managed node group, in file order, then each cluster's provisioned nodes: launches, interruptions. */
+    List<CapacityLine> capacityLines() {
+        return capacityLines;
+    }
+
+    /** The cluster's managed node groups, in file order; empty for an unknown name. */
+    List<NodeGroup> nodeGroups(String cluster) {
+        Cluster c = clusters.get(cluster);
+        return c == null ? List.of() : c.nodeGroups();
+    }
+
+    /** The cluster's node provisioner (Karpenter's NodeClaims), or null for an unknown name. */
+    NodeProvisioner provisioner(String cluster) {
+        Cluster c = clusters.get(cluster);
+        return c == null ? null : c.provisioner();
+    }
+
+    /** The cluster's pod runtime (Deployments, Jobs, Fargate pods), or null. */
+    ClusterRuntime runtime(String cluster) {
+        Cluster c = clusters.get(cluster);
+        return c == null ? null : c.runtime();
+    }
+
+    /** The cluster's kube-scheduler, or null. */
+    KubeScheduler scheduler(String cluster) {
+        Cluster c = clusters.get(cluster);
+        return c == null ? null : c.scheduler();
+    }
+
+    /**
+     * A forced {@code spot-interruption} of every managed node group named {@code pool} (in any cluster).
+     *
+     * @return false if none has that name
+     */
+    boolean interrupt(String pool, long atMs) {
+        boolean found = false;
+        for (ContainerGroup g : groups) {
+            if (g.name().equals(pool)) {
+                g.scheduleForcedNotice(atMs);
+                found = true;
+            }
+        }
+        return found;
+    }
+
     private void cluster(Simulation sim, RandomStreams streams, ScenarioSpec spec, InstanceCatalog catalog,
-            UsageListener usage, CpuUtilization cpu, ContainerClusters.RunIds ids, int k, EksClusterSpec c) {
+            UsageListener usage, CpuUtilization cpu, ContainerClusters.RunIds ids, int k, EksClusterSpec c,
+            CapacitySetup capacity) {
         ContainerHosts nodes = ContainerHosts.eks();
         cpu.follow(nodes);
         KubeScheduler scheduler = new KubeScheduler(nodes, KubeSchedulerConfig.of(
@@ -89,17 +154,26 @@ final class EksClusters {
                         : KubeSchedulerConfig.Scoring.LEAST_ALLOCATED));
         ClusterRuntime runtime = new ClusterRuntime(sim, streams, usage, ids.of(k, 3), nodes);
         Set<String> fargateNamespaces = new HashSet<>();
-        List<ContainerFleet.Pool> pools = new ArrayList<>();
-        for (NodePoolSpec p : c.nodePools()) {
+        List<ContainerGroup> managed = new ArrayList<>();
+        List<NodePoolSpec> pools = c.nodePools();
+        for (int j = 0; j < pools.size(); j++) {
+            NodePoolSpec p = pools.get(j);
             if (p.kind() == NodePoolKind.FARGATE) {
                 fargateNamespaces.addAll(p.namespaces());
             } else if (p.kind() == NodePoolKind.MANAGED) {
-                pools.add(new ContainerFleet.Pool(p.name(), catalog.require(p.instanceTypes().get(0)),
-                        p.zones().isEmpty() ? spec.zones() : p.zones(), p.desired(), p.os(), p.market(),
-                        labels(p), taints(p), nodes));
+                // EKS creates managed Spot node groups with Capacity Rebalancing on.
+                managed.add(ContainerClusters.group(sim, p.name(), catalog, p.instanceTypes(),
+                        p.zones().isEmpty() ? spec.zones() : p.zones(), p.min(), p.max(), p.desired(), p.market(),
+                        p.os(), labels(p), taints(p), true, nodes, runtime, usage, capacity, ids.pool(k, 2, j)));
             }
-            // Karpenter pools launch nodes only when pods need them: dynamics, listed by NotSimulated.
+            // Karpenter pools launch nodes only when pods need them, through the provisioner below.
         }
+        EksNodeProvisioner provisioner = new EksNodeProvisioner(sim, c.name(), nodes, runtime, usage,
+                capacity.timings(), capacity.interruptions(), capacity.gate(),
+                ids.pool(k, 2, ContainerClusters.RunIds.PROVISIONER_POOL));
+        clusters.putIfAbsent(c.name(), new Cluster(nodes, scheduler, runtime, List.copyOf(managed), provisioner));
+        groups.addAll(managed);
+        provisioners.add(provisioner);
         int daemonSets = 0;
         for (WorkloadSpec w : c.workloads()) {
             long cpuMillicores = millicores(w.requests().cpu());
@@ -126,7 +200,12 @@ final class EksClusters {
                     : runtime.addJob(name, target, WorkloadLine.arrivals(w.arrivals()), WorkloadLine.duration(w.duration()));
             line.add(runtime, workload);
         }
-        new ContainerFleet(sim, pools, usage, ids.of(k, 2));
+        // Nodes join after the DaemonSets and workloads are known, as the fixed fleet did.
+        for (ContainerGroup g : managed) {
+            g.start();
+            capacityLines.add(new CapacityLine(c.name(), g.name(), "eks-node-group", g));
+        }
+        capacityLines.add(new CapacityLine(c.name(), c.name() + "-node", "eks-provisioned-nodes", provisioner));
     }
 
     private static PodSpec podSpec(WorkloadSpec w, int cpuMillicores, int memoryMiB, boolean deployment) {

@@ -95,7 +95,15 @@ public final class EngineScenarioRunner implements ScenarioRunner {
 
         // Containers (ECS, EKS nodes and workloads): ContainerClusters.
         ContainerClusters containers = new ContainerClusters(sim, spec, catalog.get(), usage, streams,
-                CONTAINER_RUN_IDS);
+                CONTAINER_RUN_IDS, new CapacitySetup(book, spot.rates(), spec.start(), spot.interruptions(),
+                        Ec2Instances.timings(spec.lifecycle()), ContainerInstances.CapacityGate.ALWAYS));
+        for (FaultSpec fault : spec.faults()) {
+            // Capacity providers and managed node pools: every Spot instance gets the notice at the fault's time.
+            if (fault.kind() == FaultSpec.Kind.SPOT_INTERRUPTION
+                    && spec.ec2().groups().stream().noneMatch(g -> g.name().equals(fault.target()))) {
+                containers.interrupt(fault.target(), fault.at().toMillis());
+            }
+        }
 
         long processed = sim.run();
         groups.finish(scenario.horizonMs());

@@ -30,9 +30,9 @@ final class NotSimulated {
             String path = "faults[" + i + "]";
             switch (f.kind()) {
                 case SPOT_INTERRUPTION -> {
-                    if (!isEc2(spec, f.target())) {
-                        skipped.add(path + " (spot-interruption of '" + f.target()
-                                + "': only ec2.instances and ec2.groups targets are interrupted yet)");
+                    if (!isEc2(spec, f.target()) && !ContainerGaps.isCapacityTarget(spec, f.target())) {
+                        skipped.add(path + " (spot-interruption of '" + f.target() + "': only ec2.instances,"
+                                + " ec2.groups, ECS capacity providers and EKS managed node pools are interrupted yet)");
                     }
                 }
                 case ZONE_OUTAGE -> {

@@ -5,6 +5,7 @@ import dev.fleetsim.billing.RoundedBill;
 import dev.fleetsim.billing.UsageMeter;
 import dev.fleetsim.report.CapacityReport;
 import dev.fleetsim.report.CommitmentReport;
+import dev.fleetsim.report.ContainerCapacityReport;
 import dev.fleetsim.report.DemandReport;
 import dev.fleetsim.report.EventCounts;
 import dev.fleetsim.report.FaultReport;
@@ -47,7 +48,7 @@ final class ReportAssembler {
             workloads.add(new WorkloadReport(spec.ec2().instances().get(i).name(), "ec2-instance", launched,
                     launched - interrupted, 0, interrupted));
         }
-        long notices = instances.notices();
+        long notices = instances.notices() + containers.notices();
         double requests = 0;
         double served = 0;
         double unserved = 0;
@@ -69,9 +70,19 @@ final class ReportAssembler {
         workloads.addAll(containers.reports());
         CapacityReport capacity = new CapacityReport(usage.instanceHours(), usage.peakInstances(),
                 containers.meanCpuUtilization());
+        List<ContainerCapacityReport> pools = new ArrayList<>();
+        for (CapacityLine l : containers.capacityLines()) {
+            // Provisioned nodes appear once a controller has launched any.
+            if (l.kind().equals("eks-provisioned-nodes") && l.source().launched() == 0) {
+                continue;
+            }
+            pools.add(new ContainerCapacityReport(l.cluster(), l.name(), l.kind(), l.source().launched(),
+                    l.source().notices(), l.source().reclaimed(), l.replacements(), l.source().runningInstances()));
+        }
         Report report = new Report(spec.name(), spec.seed(), spec.horizon(), reportBill, workloads, capacity,
                 new EventCounts(eventsProcessed, notices), null,
-                anyDemand ? new DemandReport(requests, served, unserved) : null, faultReport(instances, groups, faults));
+                anyDemand ? new DemandReport(requests, served, unserved) : null, pools,
+                faultReport(instances, groups, faults));
         return new RunResult(report, bill, meter, hourlyCosts, notSimulated);
     }
 

@@ -71,7 +71,8 @@ public final class Replicator {
         RunResult first = outcomes.get(0).kept();
         Report r = first.report();
         Report combined = new Report(r.scenario(), r.seed(), r.horizon(), r.bill(), r.workloads(), r.capacity(),
-                r.events(), ReplicationStats.of(totals, interruptions), r.demand(), r.faults());
+                r.events(), ReplicationStats.of(totals, interruptions), r.demand(), r.containerCapacity(),
+                r.faults());
         return new Result(first, combined);
     }
 

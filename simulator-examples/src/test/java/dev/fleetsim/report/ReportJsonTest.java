@@ -105,7 +105,7 @@ final class ReportJsonTest {
     void write_faults_comeLastWithEveryCounterAndPool() {
         Report base = specExample();
         Report r = new Report(base.scenario(), base.seed(), base.horizon(), base.bill(), base.workloads(),
-                base.capacity(), base.events(), null, null, new FaultReport(1,
+                base.capacity(), base.events(), null, null, List.of(), new FaultReport(1,
                 List.of(new FaultReport.Workload("web", "ec2-group", 4, 1, 2, 0, 3, 5)),
                 List.of(new FaultReport.Pool("m5.large", "us-east-1a", "any", 2, 2, 7))));
 

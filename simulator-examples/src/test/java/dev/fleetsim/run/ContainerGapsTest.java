@@ -45,8 +45,41 @@ final class ContainerGapsTest {
                 "eks.clusters[0].nodePools[1] (karpenter pool 'flex': provisioning and consolidation; it launches no"
                         + " nodes)",
                 "eks.clusters[0].autoscaler: cluster-autoscaler (managed pools stay at desired)",
-                "pricing.spot.interruptions: hazard on container capacity (Spot container instances, nodes and Fargate"
-                        + " Spot tasks run uninterrupted)");
+                "pricing.spot.interruptions: hazard on Fargate Spot tasks (they run uninterrupted)");
+    }
+
+    @Test
+    void notSimulated_spotProvidersAndPools_hazardAndForcedFaultsAreSimulated() throws Exception {
+        ScenarioSpec spec = spec("""
+                name: spot-capacity
+                horizon: PT1H
+                ecs:
+                  clusters:
+                    - name: prod
+                      capacityProviders:
+                        - {name: spotfleet, group: {instanceTypes: [m5.large, m5a.large], min: 0, max: 4, desired: 2,
+                           market: spot}}
+                        - {name: FARGATE_SPOT}
+                      services:
+                        - {name: web, launchType: FARGATE_SPOT, cpu: 256, memory: 512, desired: 1}
+                eks:
+                  clusters:
+                    - name: k
+                      nodePools:
+                        - {name: spotnodes, kind: managed, instanceTypes: [m5.large], min: 1, max: 3, market: spot}
+                faults:
+                  - {kind: spot-interruption, target: spotfleet, at: PT10M}
+                  - {kind: spot-interruption, target: spotnodes, at: PT20M}
+                  - {kind: spot-interruption, target: web, at: PT20M}
+                """);
+        // Only Fargate Spot is left uninterrupted; the providers' and pools' instances are not named.
+        assertThat(ContainerGaps.notSimulated(spec)).containsExactly(
+                "pricing.spot.interruptions: hazard on Fargate Spot tasks (they run uninterrupted)");
+        assertThat(NotSimulated.sections(spec)).containsExactly(
+                "pricing.spot.interruptions: hazard on Fargate Spot tasks (they run uninterrupted)",
+                "faults[2] (spot-interruption of"
+                + " 'web': only ec2.instances, ec2.groups, ECS capacity providers and EKS managed node"
+                + " pools are interrupted yet)");
     }
 
     @Test

@@ -61,6 +61,33 @@ final class SpotPricingIssuesTest {
         assertThat(RunChecks.run(yaml).report().workloads().get(0).launched()).isEqualTo(2);
     }
 
+    @Test
+    void run_spotCapacityProviderAndNodePoolWithoutAnySpotPrice_areIssues() {
+        String yaml = "name: t\nhorizon: PT2H\necs:\n  clusters:\n    - name: prod\n      capacityProviders:\n"
+                + "        - {name: fleet, group: {instanceTypes: [c8a.large], min: 1, max: 1, market: spot}}\n"
+                + "eks:\n  clusters:\n    - name: k\n      nodePools:\n"
+                + "        - {name: spotnodes, kind: managed, instanceTypes: [c8a.large], min: 1, max: 1, market: spot}\n";
+
+        List<Issue> issues = issuesOf(yaml);
+        assertThat(issues).extracting(Issue::path).containsExactly("ecs.clusters[0].capacityProviders[0].group",
+                "eks.clusters[0].nodePools[0]");
+        assertThat(issues.get(0).message()).contains("could launch nothing");
+    }
+
+    @Test
+    void run_spotNodePoolPricedOnlyByAFixedRate_underHazard_isAnIssue_withoutHazardRuns() throws Exception {
+        String pool = "name: t\nhorizon: PT2H\neks:\n  clusters:\n    - name: k\n      nodePools:\n"
+                + "        - {name: spotnodes, kind: managed, instanceTypes: [c8a.large], min: 1, max: 1, market: spot}\n"
+                + "pricing:\n  rates:\n    - match: {type: c8a.large, os: linux, tenancy: shared}\n"
+                + "      spot: \"0.05\"\n";
+
+        assertThat(issuesOf(pool)).extracting(Issue::message).singleElement().asString()
+                .contains("no interruption frequency");
+        // Without the hazard: the control plane 2 h x $0.10 + the node 2 h at the fixed $0.05/h = $0.30.
+        assertThat(RunChecks.run(pool + "  spot: {interruptions: none}\n").report().bill().total())
+                .isEqualByComparingTo("0.30");
+    }
+
     private static List<Issue> issuesOf(String yaml) {
         InvalidScenarioException e = catchThrowableOfType(() -> RunChecks.run(yaml), InvalidScenarioException.class);
         assertThat(e).as("an input error").isNotNull();
