@@ -74,7 +74,6 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         Ec2Groups groups = new Ec2Groups(sim, scenario, catalog.get(), book, spot.rates(), spot.interruptions(),
                 DemandSignalsFromSpec.build(scenario, streams), usage, Ec2Instances.timings(spec.lifecycle()),
                 GROUP_RUN_IDS, faults.pools(), faults.groupClocks());
-        faults.scheduleOutages(sim, instances, groups);
         groups.start();
         for (FaultSpec fault : spec.faults()) {
             if (fault.kind() == FaultSpec.Kind.SPOT_INTERRUPTION) {
@@ -96,7 +95,9 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         // Containers (ECS, EKS nodes and workloads): ContainerClusters.
         ContainerClusters containers = new ContainerClusters(sim, spec, catalog.get(), usage, streams,
                 CONTAINER_RUN_IDS, new CapacitySetup(book, spot.rates(), spec.start(), spot.interruptions(),
-                        Ec2Instances.timings(spec.lifecycle()), ContainerInstances.CapacityGate.ALWAYS));
+                        Ec2Instances.timings(spec.lifecycle()), ContainerInstances.CapacityGate.of(faults.pools())));
+        faults.failContainerHosts(containers.capacityLines());
+        faults.scheduleOutages(sim, instances, groups, containers.capacityLines());
         for (FaultSpec fault : spec.faults()) {
             // Capacity providers and managed node pools: every Spot instance gets the notice at the fault's time.
             if (fault.kind() == FaultSpec.Kind.SPOT_INTERRUPTION

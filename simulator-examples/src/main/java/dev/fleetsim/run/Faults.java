@@ -68,10 +68,25 @@ final class Faults {
     }
 
     /**
-     * Schedules every zone outage: at {@code at} the zone's pools close and its EC2 instances fail (fixed ones come
-     * back at {@code at + duration}, group ones are replaced elsewhere); at {@code at + duration} the pools open.
+     * Host failures for container capacity: every ECS capacity provider group, EKS managed node group and EKS
+     * cluster's provisioned nodes that a {@code host-failures} fault hits (by the provider's or node pool's name, or
+     * every source without a target).
      */
-    void scheduleOutages(Simulation sim, Ec2Instances instances, Ec2Groups groups) {
+    void failContainerHosts(List<CapacityLine> containers) {
+        for (CapacityLine l : containers) {
+            HostFailureClock c = clock(l.name());
+            if (c != null) {
+                l.source().failHosts(c, l.kind() + "/" + l.cluster() + "/" + l.name());
+            }
+        }
+    }
+
+    /**
+     * Schedules every zone outage: at {@code at} the zone's pools close and its EC2 instances and container hosts
+     * fail (fixed instances come back at {@code at + duration}; group instances and container hosts are replaced
+     * elsewhere, their tasks and pods drained first); at {@code at + duration} the pools open.
+     */
+    void scheduleOutages(Simulation sim, Ec2Instances instances, Ec2Groups groups, List<CapacityLine> containers) {
         for (FaultSpec f : spec.faults()) {
             if (f.kind() != FaultSpec.Kind.ZONE_OUTAGE) {
                 continue;
@@ -88,6 +103,13 @@ final class Faults {
                 pools.closeZone(zone);
                 instances.failZone(zone, end);
                 groups.failZone(zone);
+                // Container hosts: cordon the whole zone first, so drained tasks and pods land outside it.
+                for (CapacityLine l : containers) {
+                    l.source().cordonZone(zone);
+                }
+                for (CapacityLine l : containers) {
+                    l.source().failZone(zone);
+                }
             };
             sim.schedule(at, Phase.LIFECYCLE, close, 0);
             if (end <= sim.horizonMs()) {

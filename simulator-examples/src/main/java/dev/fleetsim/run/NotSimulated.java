@@ -7,6 +7,8 @@ import dev.fleetsim.scenario.spec.FaultSpec;
 import dev.fleetsim.scenario.spec.NodePoolSpec.NodePoolKind;
 import dev.fleetsim.scenario.spec.NodePoolSpec;
 import dev.fleetsim.scenario.spec.ScenarioSpec;
+import dev.fleetsim.scenario.spec.ServiceSpec;
+import dev.fleetsim.scenario.spec.TaskSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,11 +22,6 @@ final class NotSimulated {
         List<String> skipped = new ArrayList<>();
         // Containers: what the ECS and EKS wiring leaves out (scaling, Karpenter, interruptions).
         skipped.addAll(ContainerGaps.notSimulated(spec));
-        boolean containerHosts = hasContainerHosts(spec);
-        if (containerHosts && !spec.capacity().pools().isEmpty()) {
-            skipped.add("capacity.pools (ECS container instances and EKS nodes do not launch through capacity pools"
-                    + " yet; EC2 instances and groups do)");
-        }
         for (int i = 0; i < spec.faults().size(); i++) {
             FaultSpec f = spec.faults().get(i);
             String path = "faults[" + i + "]";
@@ -36,18 +33,17 @@ final class NotSimulated {
                     }
                 }
                 case ZONE_OUTAGE -> {
-                    if (hasContainerWork(spec)) {
-                        skipped.add(path + " (zone-outage: ECS container instances, EKS nodes and Fargate tasks in"
-                                + " the zone do not fail yet; EC2 instances and groups do)");
+                    if (hasFargate(spec)) {
+                        skipped.add(path + " (zone-outage: Fargate tasks and pods do not fail yet; EC2 instances,"
+                                + " groups, ECS container instances and EKS nodes do)");
                     }
                 }
                 case HOST_FAILURES -> {
-                    if (f.target() != null && !isEc2(spec, f.target())) {
-                        skipped.add(path + " (host-failures of '" + f.target()
-                                + "': only ec2.instances and ec2.groups targets fail yet)");
-                    } else if (f.target() == null && containerHosts) {
-                        skipped.add(path + " (host-failures: ECS container instances and EKS nodes do not fail yet;"
-                                + " EC2 instances and groups do)");
+                    if (f.target() != null && !isEc2(spec, f.target())
+                            && !ContainerGaps.isCapacityTarget(spec, f.target())) {
+                        skipped.add(path + " (host-failures of '" + f.target() + "': only ec2.instances, ec2.groups,"
+                                + " ECS capacity providers and EKS managed node pools are targets yet; untargeted"
+                                + " failures also hit Karpenter nodes)");
                     }
                 }
             }
@@ -60,27 +56,32 @@ final class NotSimulated {
                 || spec.ec2().groups().stream().anyMatch(g -> g.name().equals(name));
     }
 
-    /** ECS capacity providers backed by a group, or EKS managed or Karpenter pools. */
-    private static boolean hasContainerHosts(ScenarioSpec spec) {
+    /** Fargate capacity (ECS FARGATE or FARGATE_SPOT providers, EKS Fargate profiles): it has no zone here. */
+    private static boolean hasFargate(ScenarioSpec spec) {
         for (EcsClusterSpec c : spec.ecs().clusters()) {
             for (CapacityProviderSpec cp : c.capacityProviders()) {
-                if (cp.group() != null) {
+                if (cp.isFargate()) {
+                    return true;
+                }
+            }
+            for (TaskSpec t : c.tasks()) {
+                if (t.launchType() != null && t.launchType().isFargate()) {
+                    return true;
+                }
+            }
+            for (ServiceSpec sv : c.services()) {
+                if (sv.launchType() != null && sv.launchType().isFargate()) {
                     return true;
                 }
             }
         }
         for (EksClusterSpec c : spec.eks().clusters()) {
             for (NodePoolSpec p : c.nodePools()) {
-                if (p.kind() != NodePoolKind.FARGATE) {
+                if (p.kind() == NodePoolKind.FARGATE) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    /** Anything an outage could hit in containers: container hosts, or Fargate tasks and pods. */
-    private static boolean hasContainerWork(ScenarioSpec spec) {
-        return hasContainerHosts(spec) || !spec.ecs().clusters().isEmpty() || !spec.eks().clusters().isEmpty();
     }
 }

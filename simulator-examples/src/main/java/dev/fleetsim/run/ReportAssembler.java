@@ -82,7 +82,7 @@ final class ReportAssembler {
         Report report = new Report(spec.name(), spec.seed(), spec.horizon(), reportBill, workloads, capacity,
                 new EventCounts(eventsProcessed, notices), null,
                 anyDemand ? new DemandReport(requests, served, unserved) : null, pools,
-                faultReport(instances, groups, faults));
+                faultReport(instances, groups, containers, faults));
         return new RunResult(report, bill, meter, hourlyCosts, notSimulated);
     }
 
@@ -90,7 +90,8 @@ final class ReportAssembler {
      * The faults section, written when the scenario limits capacity pools or injects zone outages or host failures
      * (with unlimited pools and no outage no launch can find InsufficientInstanceCapacity).
      */
-    private FaultReport faultReport(Ec2Instances instances, Ec2Groups groups, Faults faults) {
+    private FaultReport faultReport(Ec2Instances instances, Ec2Groups groups, ContainerClusters containers,
+            Faults faults) {
         boolean any = !spec.capacity().pools().isEmpty();
         for (FaultSpec f : spec.faults()) {
             any |= f.kind() != FaultSpec.Kind.SPOT_INTERRUPTION;
@@ -108,6 +109,20 @@ final class ReportAssembler {
         for (Ec2Groups.Group g : groups.groups()) {
             lines.add(new FaultReport.Workload(g.name(), "ec2-group", g.group.insufficientCapacityErrors(),
                     g.group.failedLaunches(), g.hostFailures, 0, g.outageFailures, g.replacements));
+        }
+        for (CapacityLine l : containers.capacityLines()) {
+            ContainerInstances src = l.source();
+            if (l.kind().equals("eks-provisioned-nodes") && src.launched() == 0) {
+                continue; // as in containerCapacity: provisioned nodes appear once a controller launched any
+            }
+            long ice = src.refusedLaunches();
+            long failed = 0; // a node provisioner's caller decides what a refusal means
+            if (src instanceof ContainerGroup g) {
+                ice = g.autoScalingGroup().insufficientCapacityErrors();
+                failed = g.autoScalingGroup().failedLaunches();
+            }
+            lines.add(new FaultReport.Workload(l.cluster() + "/" + l.name(), l.kind(), ice, failed, src.hostFailures(),
+                    0, src.outageFailures(), src.faultReplacements()));
         }
         List<FaultReport.Pool> pools = new ArrayList<>();
         CapacityPools p = faults.pools();
