@@ -206,4 +206,26 @@ final class FaultsRunTest {
         assertThat(web.replacements()).isEqualTo(web.hostFailures());
         assertThat(web.recoveries()).isZero();
     }
+
+    /**
+     * The shipped example (scenarios/zone-outage.yaml): the derivable counts of its header. web: the 3 instances of
+     * us-east-1a fail at the outage, each replacement refused once by the closed zone (3 ICE); workers: 2 On-Demand
+     * m5.large fill the pool of 2, the other 2 are refused (2 ICE) and run as m5a.large; db fails once. Host failures
+     * are taken out first: where they strike depends on the seed, and a replacement may meet a full pool.
+     */
+    @Test
+    void shippedScenario_zoneOutage_countsWhatItsHeaderDerives() throws Exception {
+        String yaml = java.nio.file.Files.readString(java.nio.file.Path.of("../scenarios/zone-outage.yaml"));
+        String withoutHostFailures = yaml.replace("  - {kind: host-failures, perInstancePerYear: 20}\n", "");
+        assertThat(withoutHostFailures).isNotEqualTo(yaml);
+        Report r = RunChecks.run(withoutHostFailures).report();
+
+        assertThat(line(r, "web").outageFailures()).isEqualTo(3);
+        assertThat(line(r, "web").insufficientCapacityErrors()).isEqualTo(3);
+        assertThat(line(r, "workers").insufficientCapacityErrors()).isEqualTo(2);
+        assertThat(line(r, "db").outageFailures()).isEqualTo(1);
+        assertThat(r.faults().pools().get(0).peak()).isEqualTo(2);
+        // 2 of each for 7 days = 336 instance-hours each.
+        assertThat(r.capacity().instanceHours()).containsEntry("m5.large", 336.0).containsEntry("m5a.large", 336.0);
+    }
 }
