@@ -18,7 +18,11 @@ public interface NodeGroup {
 
     int desired();
 
-    /** Sets the desired capacity, clamped to [min, max]; the group launches or scales in to match. */
+    /**
+     * Sets the desired capacity, clamped to [min, max]; the group launches or scales in to match. New instances join
+     * {@link #hosts()} after the launch latency. Scale in takes hosts without tasks (and instances still pending)
+     * first; a busy host chosen when no idle one is left is drained before its instance terminates.
+     */
     void setDesired(int desired);
 
     /** Live instances, pending ones included (some may not have joined {@link #hosts()} yet). */
@@ -34,6 +38,9 @@ public interface NodeGroup {
      * Removes one host: cordons it, evicts its tasks or pods (services and Deployments reschedule them), terminates
      * its instance and decrements desired (TerminateInstanceInAutoScalingGroup with
      * should-decrement-desired-capacity).
+     *
+     * @throws IllegalArgumentException if the host is not one of this group's
+     * @throws IllegalStateException if desired is already at min (AWS refuses to decrement below min)
      */
     void drainAndRemove(int host);
 

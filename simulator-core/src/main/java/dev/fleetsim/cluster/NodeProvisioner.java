@@ -19,7 +19,11 @@ public interface NodeProvisioner {
      */
     int launch(HostSpec template, Market market);
 
-    /** Cordons the host, evicts its pods (Deployments reschedule them) and terminates its instance. */
+    /**
+     * Cordons the host, evicts its pods (Deployments reschedule them, Jobs rerun theirs) and terminates its instance.
+     *
+     * @throws IllegalArgumentException if the host is not one this provisioner launched
+     */
     void drainAndRemove(int host);
 
     /** The host index the claim joined as, or -1 while its instance is still pending (or gone). */

@@ -44,6 +44,9 @@ public final class KubeScheduler implements HostListener {
     /** Per DaemonSet, in the order added: its pods reserved on a node, and those that did not fit. */
     private int[] daemonPlaced = new int[0];
     private int[] daemonMissed = new int[0];
+    /** Per DaemonSet: the nodes now holding its pod, and those where it did not fit (its pod pends there). */
+    private java.util.BitSet[] daemonOn = new java.util.BitSet[0];
+    private java.util.BitSet[] daemonMissedOn = new java.util.BitSet[0];
 
     /** Sums of non-zero requests per node (daemon and workload pods), for NodeResourcesFit scoring. */
     private int[] nonZeroCpu = new int[16];
@@ -98,6 +101,10 @@ public final class KubeScheduler implements HostListener {
         daemonSets.add(Objects.requireNonNull(daemonSet, "daemonSet"));
         daemonPlaced = Arrays.copyOf(daemonPlaced, daemonSets.size());
         daemonMissed = Arrays.copyOf(daemonMissed, daemonSets.size());
+        daemonOn = Arrays.copyOf(daemonOn, daemonSets.size());
+        daemonMissedOn = Arrays.copyOf(daemonMissedOn, daemonSets.size());
+        daemonOn[daemonSets.size() - 1] = new java.util.BitSet();
+        daemonMissedOn[daemonSets.size() - 1] = new java.util.BitSet();
         for (int h = 0; h < nodes.hostSlots(); h++) {
             if (nodes.isActive(h)) {
                 reserveDaemon(daemonSets.size() - 1, h);
@@ -116,6 +123,16 @@ public final class KubeScheduler implements HostListener {
     /** Pods of the {@code index}-th DaemonSet added that did not fit on their node; cumulative. */
     public int daemonPodsNotPlaced(int index) {
         return daemonMissed[index];
+    }
+
+    /** Pods of the {@code index}-th DaemonSet on nodes that are still in the cluster. */
+    public int daemonPodsRunning(int index) {
+        return daemonOn[index].cardinality();
+    }
+
+    /** Pods of the {@code index}-th DaemonSet pending now: on nodes still in the cluster where they did not fit. */
+    public int daemonPodsPendingNow(int index) {
+        return daemonMissedOn[index].cardinality();
     }
 
     /** DaemonSet pods that did not fit on their node (they would stay Pending there). */
@@ -142,6 +159,11 @@ public final class KubeScheduler implements HostListener {
 
     @Override
     public void hostRemoving(int h) {
+        // A DaemonSet pod goes with its node.
+        for (int d = 0; d < daemonOn.length; d++) {
+            daemonOn[d].clear(h);
+            daemonMissedOn[d].clear(h);
+        }
         for (PodGroup g : groups) {
             for (SpreadCounter c : g.hard) {
                 c.nodeRemoving(h);
@@ -167,9 +189,11 @@ public final class KubeScheduler implements HostListener {
         if (!nodes.fits(h, ds.cpuMillicores(), ds.memoryMiB())) {
             daemonPodsNotPlaced++;
             daemonMissed[d]++;
+            daemonMissedOn[d].set(h);
             return;
         }
         daemonPlaced[d]++;
+        daemonOn[d].set(h);
         nodes.reserveOverhead(h, ds.cpuMillicores(), ds.memoryMiB(), 1);
         nonZeroCpu[h] += ds.cpuMillicores() == 0 ? KubeScores.DEFAULT_MILLI_CPU_REQUEST : ds.cpuMillicores();
         nonZeroMemory[h] += ds.memoryMiB() == 0 ? KubeScores.DEFAULT_MEMORY_REQUEST_MIB : ds.memoryMiB();

@@ -253,6 +253,21 @@ public final class ReportHtml {
             }
             s.append("</tbody></table>\n");
         }
+        if (!r.containerCapacity().isEmpty()) {
+            s.append("<h3>Container capacity</h3>\n<table class=\"bill\"><thead><tr><th>cluster / pool</th><th>kind</th>"
+                    + "<th class=\"num\">launched</th><th class=\"num\">Spot notices</th>"
+                    + "<th class=\"num\">interrupted</th><th class=\"num\">replacements</th>"
+                    + "<th class=\"num\">running</th></tr></thead><tbody>\n");
+            for (ContainerCapacityReport c : r.containerCapacity()) {
+                s.append("<tr><td>").append(Html.escape(c.cluster() + " / " + c.name())).append("</td><td>")
+                        .append(Html.escape(c.kind())).append("</td><td class=\"num\">").append(c.launched())
+                        .append("</td><td class=\"num\">").append(c.spotInterruptionNotices())
+                        .append("</td><td class=\"num\">").append(c.interrupted()).append("</td><td class=\"num\">")
+                        .append(c.replacements()).append("</td><td class=\"num\">").append(c.running())
+                        .append("</td></tr>\n");
+            }
+            s.append("</tbody></table>\n");
+        }
         if (r.faults() != null) {
             faultTables(s, r.faults());
         }

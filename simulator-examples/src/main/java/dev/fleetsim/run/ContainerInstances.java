@@ -182,19 +182,29 @@ abstract class ContainerInstances {
         }
     }
 
-    /** Gives every running Spot instance the 2-minute notice now (a forced {@code spot-interruption}). */
-    final void noticeAllSpot() {
+    /**
+     * Gives every running Spot instance the 2-minute notice now (a forced {@code spot-interruption}); with an
+     * {@code attribute}, only those whose host spec carries it with {@code value} (e.g. Karpenter's
+     * {@code karpenter.sh/nodepool} label).
+     */
+    final void noticeAllSpot(String attribute, String value) {
         for (int id = 0; id < instances.size(); id++) {
-            if (instanceAt(id).usage().market() == Market.SPOT) {
+            if (instanceAt(id).usage().market() == Market.SPOT
+                    && (attribute == null || value.equals(specs.get(id).attributes().get(attribute)))) {
                 notice(id);
             }
         }
     }
 
-    /** Schedules {@link #noticeAllSpot()} at {@code atMs}, if within the horizon. */
+    /** Schedules the forced notice of every Spot instance at {@code atMs}, if within the horizon. */
     final void scheduleForcedNotice(long atMs) {
+        scheduleForcedNotice(atMs, null, null);
+    }
+
+    /** Schedules the forced notice at {@code atMs} of the Spot instances whose spec has {@code attribute = value}. */
+    final void scheduleForcedNotice(long atMs, String attribute, String value) {
         if (atMs <= sim.horizonMs()) {
-            sim.schedule(atMs, Phase.LIFECYCLE, (s, unused) -> noticeAllSpot(), 0);
+            sim.schedule(atMs, Phase.LIFECYCLE, (s, unused) -> noticeAllSpot(attribute, value), 0);
         }
     }
 

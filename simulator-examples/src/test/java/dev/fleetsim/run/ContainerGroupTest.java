@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.fleetsim.autoscaling.SpotInterruptionSource;
+import dev.fleetsim.autoscaling.SpotPoolView;
 import dev.fleetsim.billing.UsageMeter;
 import dev.fleetsim.catalog.InstanceCatalog;
 import dev.fleetsim.cluster.ContainerHosts;
@@ -104,6 +105,40 @@ final class ContainerGroupTest {
         assertThat(f.hostTypes()).containsExactly("m5.large@us-east-1a", "m5a.large@us-east-1b");
         assertThat(f.group.template(0).instanceType().name()).isEqualTo("m5.large");
         assertThat(f.group.templateCount()).isEqualTo(2);
+    }
+
+    @Test
+    void spotPool_priceCapacityOptimized_mixesTypesAcrossZones() {
+        // aws-rules.md item 4, price-capacity-optimized: the lowest interruption bucket, then the cheapest. m5a.large
+        // is in bucket 1 and m5.large in bucket 2 everywhere, so m5a.large wins where it has capacity; us-east-1b has
+        // none of it, so that zone's instances are m5.large. Desired 4 over 2 zones: a, b, a, b.
+        Simulation sim = new Simulation(HOUR_MS);
+        ContainerHosts hosts = ContainerHosts.ecs();
+        ClusterRuntime runtime = new ClusterRuntime(sim, new RandomStreams(1), null, 0, hosts);
+        SpotPoolView pools = new SpotPoolView() {
+            @Override
+            public double relativePrice(String type, String zone, long nowMs) {
+                return type.equals("m5.large") ? 0.03 : 0.04;
+            }
+
+            @Override
+            public int interruptionBucket(String type, String zone) {
+                return type.equals("m5.large") ? 2 : 1;
+            }
+        };
+        ContainerGroup g = new ContainerGroup(sim, "spotfleet", List.of(CATALOG.require("m5.large"),
+                CATALOG.require("m5a.large")), ZONES, 0, 4, 4, Market.SPOT, OperatingSystem.LINUX, Map.of(), List.of(),
+                false, hosts, runtime, UsageMeter.startingAt(Instant.EPOCH), LifecycleTimings.DEFAULT,
+                SpotInterruptionSource.NONE, pools,
+                (type, zone, market, now) -> !(type.equals("m5a.large") && zone.equals("us-east-1b")), 0);
+        g.start();
+        List<String> types = new ArrayList<>();
+        for (int h = 0; h < hosts.hostSlots(); h++) {
+            types.add(hosts.instanceType(h).name() + "@" + hosts.zone(h));
+        }
+        assertThat(types).containsExactly("m5a.large@us-east-1a", "m5.large@us-east-1b", "m5a.large@us-east-1a",
+                "m5.large@us-east-1b");
+        assertThat(g.autoScalingGroup().spotCount()).isEqualTo(4);
     }
 
     @Test

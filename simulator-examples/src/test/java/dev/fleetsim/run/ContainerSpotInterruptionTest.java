@@ -113,6 +113,18 @@ final class ContainerSpotInterruptionTest {
     }
 
     @Test
+    void textReport_showsTheContainerCapacityTable() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = new FleetsimCli().execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "run",
+                "../scenarios/regression/ecs-spot-provider-interruption.yaml");
+        assertThat(status).isZero();
+        // launched 4, notices 2, interrupted 2, replacements 2, running 2 (derived in the scenario header).
+        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern(
+                "(?m)^prod/spotfleet +ecs-capacity-provider +4 +2 +2 +2 +2$");
+    }
+
+    @Test
     void ecsForcedInterruption_timeline() throws Exception {
         Probe p = new Probe("ecs-spot-provider-interruption");
         NodeGroup group = p.containers.nodeGroups("prod").get(0);
@@ -154,6 +166,7 @@ final class ContainerSpotInterruptionTest {
         assertThat(r.get("bill").get("byService").get("eks").asText()).isEqualTo("0.20");
         assertThat(counts(workload(r, "api"))).containsExactly(3, 0, 0, 1, 2);
         assertThat(counts(workload(r, "etl"))).containsExactly(2, 1, 0, 1, 0);
+        assertThat(counts(workload(r, "agent"))).containsExactly(3, 1, 0, 0, 2);
         assertThat(r.get("events").get("spotInterruptionNotices").asLong()).isEqualTo(1);
         JsonNode pools = r.get("containerCapacity");
         assertThat(pools).hasSize(2); // stable, spotnodes; no provisioned nodes were launched

@@ -120,6 +120,23 @@ final class EksNodeProvisionerTest {
     }
 
     @Test
+    void forcedNotice_byKarpenterPoolLabel_reachesOnlyThatPoolsSpotNodes() {
+        // Three nodes at 00:00: Spot of pool flex, Spot of pool other, On-Demand of pool flex. A fault on flex at
+        // 00:10 notices the first only (On-Demand is never interrupted): reclaimed at 00:12.
+        EksNodeProvisioner p = provisioner(ContainerInstances.CapacityGate.ALWAYS);
+        p.launch(template("m5.large"), Market.SPOT);
+        p.launch(new HostSpec(CATALOG.require("m5.large"), "us-east-1b", OperatingSystem.LINUX,
+                Map.of(EksClusters.KARPENTER_NODEPOOL_LABEL, "other"), List.of()), Market.SPOT);
+        p.launch(template("m5.large"), Market.ON_DEMAND);
+        p.scheduleForcedNotice(10 * MINUTE, EksClusters.KARPENTER_NODEPOOL_LABEL, "flex");
+        at(12 * MINUTE, Phase.OBSERVATION, () -> seen.add("12:00 " + p.hostOf(0) + " " + p.hostOf(1) + " "
+                + p.hostOf(2)));
+        sim.run();
+        assertThat(seen).containsExactly("12:00 -1 1 2");
+        assertThat(p.notices()).isEqualTo(1);
+    }
+
+    @Test
     void drainAndRemove_ofAHostItDidNotLaunch_isRefused() {
         EksNodeProvisioner p = provisioner(ContainerInstances.CapacityGate.ALWAYS);
         nodes.addHost(HostSpec.of(CATALOG.require("m5.large"), "us-east-1a"), "other");
