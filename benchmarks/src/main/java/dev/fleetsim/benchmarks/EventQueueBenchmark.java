@@ -44,9 +44,14 @@ import org.openjdk.jmh.annotations.State;
  * The baselines re-insert the polled object instead of allocating a new one (CloudSim Plus allocates a
  * new event per send), which favours them: only the structure is measured.
  *
- * <p>Run: {@code mvn -B -q -o -DskipTests -pl benchmarks -am package}, then
- * {@code java -jar benchmarks/target/benchmarks.jar EventQueueBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s};
- * add {@code -prof gc} for allocation per event.
+ * <p>Build, then the measured runs of docs/benchmarks.md (steps {@code engine} and {@code engine-gc} of
+ * {@code benchmarks/bench-run.sh}, which runs every figure in one go):
+ * <pre>
+ * mvn -B -q -o -DskipTests -pl benchmarks -am package
+ * java -jar benchmarks/target/benchmarks.jar EventQueueBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s
+ * java -jar benchmarks/target/benchmarks.jar EventQueueBenchmark -f 1 -wi 2 -w 2s -i 3 -r 2s -p queue=fleetsim,heap4ary -prof gc
+ * </pre>
+ * With {@code -prof gc}, {@code gc.alloc.rate.norm} is bytes per operation, which here is bytes per event.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

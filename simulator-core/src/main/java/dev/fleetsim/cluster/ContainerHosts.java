@@ -102,18 +102,9 @@ public final class ContainerHosts implements HostView {
             throw new IllegalArgumentException(type.name() + " has no known vCPU count or memory; it cannot host tasks");
         }
         int cpu = type.vcpu() * kind.cpuPerVcpu();
-        int cpuRes;
-        int memRes;
-        int pods;
-        if (kind == HostKind.EKS_NODE) {
-            pods = KubeReserved.maxPods(type.maxPods());
-            cpuRes = KubeReserved.cpuMillicores(type.vcpu());
-            memRes = KubeReserved.memoryHeldBackMiB(pods);
-        } else {
-            pods = Integer.MAX_VALUE;
-            cpuRes = ecsReservation.cpuUnits();
-            memRes = ecsReservation.memoryMiB();
-        }
+        int cpuRes = reservedCpu(type);
+        int memRes = reservedMemoryMiB(type);
+        int pods = podLimit(type);
         if (cpuRes > cpu || memRes > type.memoryMiB()) {
             throw new IllegalArgumentException(type.name() + ": reserved " + cpuRes + " CPU and " + memRes
                     + " MiB exceed its capacity of " + cpu + " CPU and " + type.memoryMiB() + " MiB");
@@ -147,6 +138,40 @@ public final class ContainerHosts implements HostView {
             l.hostAdded(h);
         }
         return h;
+    }
+
+    // ---- what a host of a spec would offer (for capacity controllers estimating new hosts) ----
+
+    /**
+     * CPU a host of {@code spec} would offer tasks when it joins: capacity minus this cluster's reservation
+     * (DaemonSet pods not deducted). 0 for a type without a known vCPU count.
+     */
+    public int allocatableCpuOf(HostSpec spec) {
+        InstanceType type = spec.instanceType();
+        return Math.max(0, type.vcpu() * kind.cpuPerVcpu() - reservedCpu(type));
+    }
+
+    /** Memory a host of {@code spec} would offer tasks when it joins, in MiB (DaemonSet pods not deducted). */
+    public int allocatableMemoryMiBOf(HostSpec spec) {
+        InstanceType type = spec.instanceType();
+        return Math.max(0, type.memoryMiB() - reservedMemoryMiB(type));
+    }
+
+    /** Pod slots a host of {@code spec} would have (EKS: max pods; ECS: unlimited, {@link Integer#MAX_VALUE}). */
+    public int podCapacityOf(HostSpec spec) {
+        return podLimit(spec.instanceType());
+    }
+
+    private int reservedCpu(InstanceType type) {
+        return kind == HostKind.EKS_NODE ? KubeReserved.cpuMillicores(type.vcpu()) : ecsReservation.cpuUnits();
+    }
+
+    private int reservedMemoryMiB(InstanceType type) {
+        return kind == HostKind.EKS_NODE ? KubeReserved.memoryHeldBackMiB(podLimit(type)) : ecsReservation.memoryMiB();
+    }
+
+    private int podLimit(InstanceType type) {
+        return kind == HostKind.EKS_NODE ? KubeReserved.maxPods(type.maxPods()) : Integer.MAX_VALUE;
     }
 
     /**

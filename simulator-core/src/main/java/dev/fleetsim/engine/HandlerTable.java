@@ -31,6 +31,9 @@ final class HandlerTable {
     private int indexShift = 32 - INITIAL_INDEX_BITS;
     private int indexed;
     private int unreferenced;
+    /** The handler last acquired and its id (null after a purge): a handler usually schedules its own next event. */
+    private EventHandler lastHandler;
+    private int lastId;
 
     /** @param maxIds ids are below this bound */
     HandlerTable(int maxIds) {
@@ -39,6 +42,20 @@ final class HandlerTable {
 
     /** The id of {@code handler}, counting one more entry that names it. */
     int acquire(EventHandler handler) {
+        if (handler == lastHandler) {
+            int id = lastId;
+            if (refs[id]++ == 0) {
+                unreferenced--;
+            }
+            return id;
+        }
+        int id = lookup(handler);
+        lastHandler = handler;
+        lastId = id;
+        return id;
+    }
+
+    private int lookup(EventHandler handler) {
         int hash = System.identityHashCode(handler);
         int mask = index.length - 1;
         for (int i = cell(hash); ; i = (i + 1) & mask) {
@@ -127,6 +144,7 @@ final class HandlerTable {
 
     /** Forgets every unreferenced handler and frees its id. */
     private void purge() {
+        lastHandler = null;
         for (int id = 0; id < idCount; id++) {
             if (handlers[id] != null && refs[id] == 0) {
                 handlers[id] = null;

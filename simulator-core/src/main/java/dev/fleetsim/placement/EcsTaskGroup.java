@@ -1,6 +1,9 @@
 package dev.fleetsim.placement;
 
 import dev.fleetsim.cluster.ContainerHosts;
+import dev.fleetsim.cluster.HostAttributes;
+import dev.fleetsim.cluster.HostKind;
+import dev.fleetsim.cluster.HostSpec;
 import dev.fleetsim.placement.PlacementStrategy.Binpack;
 import dev.fleetsim.placement.PlacementStrategy.Resource;
 import dev.fleetsim.placement.PlacementStrategy.Spread;
@@ -200,6 +203,27 @@ public final class EcsTaskGroup implements PlacementGroup {
             }
         }
         throw new IllegalArgumentException("group " + name + " does not spread on attribute " + attribute);
+    }
+
+    /** True when each task of the group needs its own container instance (the distinctInstance constraint). */
+    public boolean distinctInstance() {
+        return distinctInstance;
+    }
+
+    /**
+     * True if a container instance of {@code template} would pass this group's static checks (architecture and
+     * memberOf), resources aside: what cluster auto scaling asks of the capacity provider's instance type.
+     */
+    public boolean admits(HostSpec template) {
+        if (template.instanceType().architecture() != definition.architecture()) {
+            return false;
+        }
+        for (ClusterQuery q : memberOf) {
+            if (!q.test(attribute -> HostAttributes.classValue(HostKind.ECS_CONTAINER_INSTANCE, template, attribute))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

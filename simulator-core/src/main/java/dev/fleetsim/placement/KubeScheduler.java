@@ -96,6 +96,11 @@ public final class KubeScheduler implements HostListener {
         return g;
     }
 
+    /** The DaemonSets added, in order: each reserves a pod on every node that joins, if it fits. */
+    public List<DaemonSet> daemonSets() {
+        return java.util.Collections.unmodifiableList(daemonSets);
+    }
+
     /** Adds a DaemonSet: one pod on every node, existing and future. */
     public void addDaemonSet(DaemonSet daemonSet) {
         daemonSets.add(Objects.requireNonNull(daemonSet, "daemonSet"));

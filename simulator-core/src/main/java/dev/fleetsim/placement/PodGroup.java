@@ -2,6 +2,7 @@ package dev.fleetsim.placement;
 
 import dev.fleetsim.cluster.ContainerHosts;
 import dev.fleetsim.cluster.HostAttributes;
+import dev.fleetsim.cluster.HostKind;
 import dev.fleetsim.cluster.HostSpec;
 import dev.fleetsim.cluster.Taint;
 import dev.fleetsim.cluster.TaintEffect;
@@ -137,6 +138,27 @@ public final class PodGroup implements PlacementGroup {
     @Override
     public String pendingReason() {
         return scheduler.pendingReason(this);
+    }
+
+    /**
+     * True if a node of {@code template} would pass this pod's node-affinity and taint filters (NodeSelector,
+     * required affinity, NoSchedule and NoExecute taints), resources aside: what the Cluster Autoscaler asks of a
+     * node group's template node. A template has no hostname, so hostname selectors do not match it.
+     */
+    public boolean admits(HostSpec template) {
+        for (Taint t : template.taints()) {
+            if (t.effect() != TaintEffect.PREFER_NO_SCHEDULE && !tolerates(t)) {
+                return false;
+            }
+        }
+        return matches(name -> HostAttributes.K8S_HOSTNAME.equals(name) ? null
+                : HostAttributes.classValue(HostKind.EKS_NODE, template, name));
+    }
+
+    /** True if the active node {@code host} passes this pod's node-affinity and taint filters, resources aside. */
+    public boolean allowedOn(int host) {
+        syncClasses(scheduler.nodes().classCount());
+        return toleratesTaints(scheduler.nodes().hostClass(host)) && matchesAffinity(host);
     }
 
     void ensureHostCapacity(int slots) {

@@ -69,6 +69,16 @@ public final class Workload {
         return desired;
     }
 
+    /** Tasks placed on hosts or started on Fargate and not yet ended. */
+    public int runningCount() {
+        return running;
+    }
+
+    /** Tasks waiting for capacity (Fargate tasks never wait). */
+    public int waitingCount() {
+        return pending.size();
+    }
+
     @Override
     public String toString() {
         return "Workload[" + name + ", " + kind + "]";

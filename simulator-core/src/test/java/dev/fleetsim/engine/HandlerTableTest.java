@@ -78,6 +78,26 @@ final class HandlerTableTest {
     }
 
     @Test
+    void acquire_whenLastAcquiredHandlerWasPurged_indexesItAgain() {
+        HandlerTable table = new HandlerTable(1 << 20);
+        List<Integer> ids = new ArrayList<>();
+        EventHandler last = null;
+        for (int i = 0; i < 18; i++) {
+            last = newHandler();
+            ids.add(table.acquire(last));
+        }
+        // Released last first: the 17th release purges all 17 unreferenced (17 > 16, 2 * 17 > 18 indexed), it included.
+        for (int i = ids.size() - 1; i >= 0; i--) {
+            table.release(ids.get(i));
+        }
+        assertThat(table.indexedCount()).isEqualTo(1);
+
+        int lastId = table.acquire(last);
+        assertThat(table.handler(lastId)).isSameAs(last);
+        assertThat(table.indexedCount()).isEqualTo(2);
+    }
+
+    @Test
     void acquire_whenIdsExhausted_throws() {
         HandlerTable table = new HandlerTable(3);
         for (int i = 0; i < 3; i++) {

@@ -14,9 +14,16 @@ import java.util.Objects;
  * @param replacements instances the group launched in place of interrupted ones (after the reclaim, or early on a
  *     rebalance recommendation with Capacity Rebalancing); provisioned nodes are never replaced by the source itself
  * @param running instances running at the horizon
+ * @param scaling what its capacity controller did; null when none resizes it
  */
 public record ContainerCapacityReport(String cluster, String name, String kind, long launched,
-        long spotInterruptionNotices, long interrupted, long replacements, long running) {
+        long spotInterruptionNotices, long interrupted, long replacements, long running, ContainerScaling scaling) {
+
+    /** A source no controller resizes. */
+    public ContainerCapacityReport(String cluster, String name, String kind, long launched,
+            long spotInterruptionNotices, long interrupted, long replacements, long running) {
+        this(cluster, name, kind, launched, spotInterruptionNotices, interrupted, replacements, running, null);
+    }
 
     public ContainerCapacityReport {
         Objects.requireNonNull(cluster, "cluster");

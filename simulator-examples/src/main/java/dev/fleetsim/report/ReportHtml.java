@@ -257,14 +257,31 @@ public final class ReportHtml {
             s.append("<h3>Container capacity</h3>\n<table class=\"bill\"><thead><tr><th>cluster / pool</th><th>kind</th>"
                     + "<th class=\"num\">launched</th><th class=\"num\">Spot notices</th>"
                     + "<th class=\"num\">interrupted</th><th class=\"num\">replacements</th>"
-                    + "<th class=\"num\">running</th></tr></thead><tbody>\n");
+                    + "<th class=\"num\">running</th>");
+            boolean scaled = false;
+            for (ContainerCapacityReport c : r.containerCapacity()) {
+                scaled |= c.scaling() != null;
+            }
+            if (scaled) {
+                s.append("<th class=\"num\">peak desired</th><th class=\"num\">scale outs</th>"
+                        + "<th class=\"num\">scale ins</th>");
+            }
+            s.append("</tr></thead><tbody>\n");
             for (ContainerCapacityReport c : r.containerCapacity()) {
                 s.append("<tr><td>").append(Html.escape(c.cluster() + " / " + c.name())).append("</td><td>")
                         .append(Html.escape(c.kind())).append("</td><td class=\"num\">").append(c.launched())
                         .append("</td><td class=\"num\">").append(c.spotInterruptionNotices())
                         .append("</td><td class=\"num\">").append(c.interrupted()).append("</td><td class=\"num\">")
-                        .append(c.replacements()).append("</td><td class=\"num\">").append(c.running())
-                        .append("</td></tr>\n");
+                        .append(c.replacements()).append("</td><td class=\"num\">").append(c.running());
+                if (scaled) {
+                    ContainerScaling sc = c.scaling();
+                    s.append("</td><td class=\"num\">").append(sc == null ? "-" : Integer.toString(sc.peakDesired()))
+                            .append("</td><td class=\"num\">")
+                            .append(sc == null ? "-" : sc.scaleOuts() + " (+" + sc.instancesAdded() + ")")
+                            .append("</td><td class=\"num\">")
+                            .append(sc == null ? "-" : sc.scaleIns() + " (-" + sc.instancesRemoved() + ")");
+                }
+                s.append("</td></tr>\n");
             }
             s.append("</tbody></table>\n");
         }

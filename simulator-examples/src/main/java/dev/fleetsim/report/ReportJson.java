@@ -88,6 +88,16 @@ public final class ReportJson {
                 o.put("interrupted", c.interrupted());
                 o.put("replacements", c.replacements());
                 o.put("running", c.running());
+                if (c.scaling() != null) {
+                    ContainerScaling sc = c.scaling();
+                    ObjectNode so = o.putObject("scaling");
+                    so.put("controller", sc.controller());
+                    so.put("peakDesired", sc.peakDesired());
+                    so.put("scaleOuts", sc.scaleOuts());
+                    so.put("instancesAdded", sc.instancesAdded());
+                    so.put("scaleIns", sc.scaleIns());
+                    so.put("instancesRemoved", sc.instancesRemoved());
+                }
             }
         }
         if (r.faults() != null) {

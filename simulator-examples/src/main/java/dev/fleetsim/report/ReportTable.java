@@ -51,14 +51,24 @@ public final class ReportTable {
         }
         if (!r.containerCapacity().isEmpty()) {
             List<String[]> rows = new ArrayList<>();
-            rows.add(new String[] {"container capacity", "kind", "launched", "Spot notices", "interrupted",
-                "replacements", "running"});
+            boolean scaled = false;
             for (ContainerCapacityReport p : r.containerCapacity()) {
-                rows.add(new String[] {p.cluster() + "/" + p.name(), p.kind(), Long.toString(p.launched()),
-                    Long.toString(p.spotInterruptionNotices()), Long.toString(p.interrupted()),
-                    Long.toString(p.replacements()), Long.toString(p.running())});
+                scaled |= p.scaling() != null;
             }
-            s.append('\n').append(TextTable.render(rows, new boolean[] {false, false, true, true, true, true, true}));
+            rows.add(scalingColumns(scaled, new String[] {"container capacity", "kind", "launched", "Spot notices",
+                "interrupted", "replacements", "running"}, "peak desired", "scale outs", "scale ins"));
+            for (ContainerCapacityReport p : r.containerCapacity()) {
+                ContainerScaling sc = p.scaling();
+                rows.add(scalingColumns(scaled, new String[] {p.cluster() + "/" + p.name(), p.kind(),
+                    Long.toString(p.launched()), Long.toString(p.spotInterruptionNotices()),
+                    Long.toString(p.interrupted()), Long.toString(p.replacements()), Long.toString(p.running())},
+                        sc == null ? "-" : Integer.toString(sc.peakDesired()),
+                        sc == null ? "-" : sc.scaleOuts() + " (+" + sc.instancesAdded() + ")",
+                        sc == null ? "-" : sc.scaleIns() + " (-" + sc.instancesRemoved() + ")"));
+            }
+            boolean[] right = new boolean[rows.get(0).length];
+            java.util.Arrays.fill(right, 2, right.length, true);
+            s.append('\n').append(TextTable.render(rows, right));
         }
         s.append('\n').append("events processed ").append(r.events().processed()).append("  Spot interruption"
                 + " notices ").append(r.events().spotInterruptionNotices()).append('\n');
@@ -106,5 +116,17 @@ public final class ReportTable {
             rows.add(new String[] {e.getKey(), Money.format(e.getValue())});
         }
         return "\n" + TextTable.render(rows, new boolean[] {false, true});
+    }
+
+    /** With a controller in the run: the columns of what it did (peak desired, actions and instances). */
+    private static String[] scalingColumns(boolean scaled, String[] row, String peak, String outs, String ins) {
+        if (!scaled) {
+            return row;
+        }
+        String[] wide = java.util.Arrays.copyOf(row, row.length + 3);
+        wide[row.length] = peak;
+        wide[row.length + 1] = outs;
+        wide[row.length + 2] = ins;
+        return wide;
     }
 }

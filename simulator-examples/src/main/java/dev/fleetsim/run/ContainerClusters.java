@@ -14,6 +14,7 @@ import dev.fleetsim.engine.Simulation;
 import dev.fleetsim.metering.UsageListener;
 import dev.fleetsim.report.WorkloadReport;
 import dev.fleetsim.scenario.spec.ScenarioSpec;
+import dev.fleetsim.report.ContainerScaling;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -120,6 +121,12 @@ final class ContainerClusters {
         List<CapacityLine> all = new ArrayList<>(ecs.capacityLines());
         all.addAll(eks.capacityLines());
         return all;
+    }
+
+    /** What a capacity controller did to {@code source}, or null when none resizes it. */
+    ContainerScaling scaling(ContainerInstances source) {
+        ContainerScaling s = ecs.scaling(source);
+        return s != null ? s : eks.scaling(source);
     }
 
     /** Spot interruption notices of container instances and nodes. */

@@ -20,9 +20,9 @@ import java.util.List;
 
 /**
  * What the container wiring leaves out, by scenario path (for NotSimulated), and the EC2 rates its instances
- * need before anything runs (for PricingSetup). Container capacity is Auto Scaling groups at their desired capacity,
- * interrupted when Spot; what scales them (managed scaling, Cluster Autoscaler, Karpenter), service and pod
- * autoscaling and rolling deployments are listed here until wired. Spot container instances bill at the scenario's
+ * need before anything runs (for PricingSetup). Container capacity is Auto Scaling groups, interrupted when Spot,
+ * resized by ECS managed scaling and the Cluster Autoscaler when configured; Karpenter, service and pod autoscaling
+ * and rolling deployments are listed here until wired. Spot container instances bill at the scenario's
  * Spot market price like any Spot instance.
  */
 final class ContainerGaps {
@@ -40,10 +40,6 @@ final class ContainerGaps {
             String path = "ecs.clusters[" + i + "]";
             for (int j = 0; j < c.capacityProviders().size(); j++) {
                 CapacityProviderSpec cp = c.capacityProviders().get(j);
-                if (cp.managedScaling() != null && cp.group() != null) {
-                    skipped.add(path + ".capacityProviders[" + j + "].managedScaling (cluster auto scaling; '"
-                            + cp.name() + "' stays at desired " + cp.group().desired() + ")");
-                }
             }
             for (int j = 0; j < c.services().size(); j++) {
                 ServiceSpec s = c.services().get(j);
@@ -77,9 +73,6 @@ final class ContainerGaps {
                     skipped.add(path + ".nodePools[" + j + "] (karpenter pool '" + p.name()
                             + "': provisioning and consolidation; it launches no nodes)");
                 }
-            }
-            if (c.autoscaler() == EksClusterSpec.Autoscaler.CLUSTER_AUTOSCALER) {
-                skipped.add(path + ".autoscaler: cluster-autoscaler (managed pools stay at desired)");
             }
             for (int j = 0; j < c.workloads().size(); j++) {
                 WorkloadSpec w = c.workloads().get(j);

@@ -2,6 +2,7 @@ package dev.fleetsim.run;
 
 import dev.fleetsim.catalog.InstanceCatalog;
 import dev.fleetsim.cluster.ContainerHosts;
+import dev.fleetsim.autoscaling.ManagedScaling;
 import dev.fleetsim.cluster.NodeGroup;
 import dev.fleetsim.engine.RandomStreams;
 import dev.fleetsim.engine.Simulation;
@@ -16,6 +17,7 @@ import dev.fleetsim.processor.Architecture;
 import dev.fleetsim.scenario.spec.CapacityProviderSpec;
 import dev.fleetsim.scenario.spec.EcsClusterSpec;
 import dev.fleetsim.scenario.spec.LaunchType;
+import dev.fleetsim.scenario.spec.ManagedScalingSpec;
 import dev.fleetsim.scenario.spec.PlacementConstraintSpec;
 import dev.fleetsim.scenario.spec.PlacementSpec;
 import dev.fleetsim.scenario.spec.PlacementStrategySpec;
@@ -27,7 +29,9 @@ import dev.fleetsim.scenario.spec.TaskSpec;
 import dev.fleetsim.workload.ClusterRuntime;
 import dev.fleetsim.workload.TaskTarget;
 import dev.fleetsim.workload.Workload;
+import dev.fleetsim.report.ContainerScaling;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +45,8 @@ import java.util.Map;
  *       Its instances are real EC2 instances billed as EC2 in the group's market that join the provider's own
  *       {@link ContainerHosts} when running, with their own {@link EcsPlacer} and {@link ClusterRuntime}: a task
  *       sent to a provider is placed only on that provider's instances. Spot instances are interrupted (hazard and
- *       forced faults) with ECS Spot draining; see {@link ContainerInstances}.</li>
+ *       forced faults) with ECS Spot draining; see {@link ContainerInstances}. With {@code managedScaling} the
+ *       group is resized by {@link ManagedScaling} (cluster auto scaling on CapacityProviderReservation).</li>
  *   <li>FARGATE and FARGATE_SPOT tasks are one run each of their {@link FargateUsage} (FARGATE_SPOT: spot), on
  *       the cluster's Fargate runtime; they never wait.</li>
  *   <li>A service's desired count is split over its strategy by {@link ProviderSplit}; each provider's share is
@@ -59,8 +64,9 @@ import java.util.Map;
  */
 final class EcsClusters {
 
-    /** One EC2 capacity provider: its hosts, placer, runtime and Auto Scaling group. */
-    private record Ec2Provider(ContainerHosts hosts, EcsPlacer placer, ClusterRuntime runtime, ContainerGroup group) {
+    /** One EC2 capacity provider: its hosts, placer, runtime, Auto Scaling group and managed scaling (or null). */
+    private record Ec2Provider(ContainerHosts hosts, EcsPlacer placer, ClusterRuntime runtime, ContainerGroup group,
+            ManagedScaling scaling) {
     }
 
     private final List<WorkloadLine> lines = new ArrayList<>();
@@ -68,6 +74,8 @@ final class EcsClusters {
     /** Per cluster name, in file order: its EC2 providers by name, in file order. */
     private final Map<String, Map<String, Ec2Provider>> providersByCluster = new LinkedHashMap<>();
     private final Map<String, ClusterRuntime> fargateByCluster = new LinkedHashMap<>();
+    /** Managed scaling by the group it resizes; lookup only, never iterated. */
+    private final Map<ContainerInstances, ManagedScaling> scalingByGroup = new IdentityHashMap<>();
 
     EcsClusters(Simulation sim, RandomStreams streams, ScenarioSpec spec, InstanceCatalog catalog,
             UsageListener usage, CpuUtilization cpu, ContainerClusters.RunIds ids, CapacitySetup capacity) {
@@ -93,6 +101,19 @@ final class EcsClusters {
             groups.add(p.group());
         }
         return groups;
+    }
+
+    /** What managed scaling did to {@code source}, or null when it does not resize it. */
+    ContainerScaling scaling(ContainerInstances source) {
+        ManagedScaling m = scalingByGroup.get(source);
+        return m == null ? null : new ContainerScaling("managed-scaling", m.peakDesired(), m.scaleOuts(),
+                m.instancesAdded(), m.scaleIns(), m.instancesRemoved());
+    }
+
+    /** The managed scaling of one EC2 capacity provider, or null when it has none (or no such provider). */
+    ManagedScaling managedScaling(String cluster, String provider) {
+        Ec2Provider p = providersByCluster.getOrDefault(cluster, Map.of()).get(provider);
+        return p == null ? null : p.scaling();
     }
 
     /** The task runtime of one EC2 capacity provider (its services' and tasks' shares), or null. */
@@ -190,7 +211,16 @@ final class EcsClusters {
                         g.min(), g.max(), g.desired(), g.market(), g.os(), Map.of(), List.of(), false, hosts,
                         runtime, usage, capacity, ids.pool(index, 0, j));
                 group.start();
-                Ec2Provider p = new Ec2Provider(hosts, placer, runtime, group);
+                ManagedScaling scaling = null;
+                if (cp.managedScaling() != null) {
+                    ManagedScalingSpec m = cp.managedScaling();
+                    scaling = new ManagedScaling(sim, group, runtime, new ManagedScaling.Config(m.targetCapacity(),
+                            m.minimumScalingStepSize(), m.maximumScalingStepSize(),
+                            m.instanceWarmupPeriod().toMillis()));
+                    scaling.start();
+                    scalingByGroup.put(group, scaling);
+                }
+                Ec2Provider p = new Ec2Provider(hosts, placer, runtime, group, scaling);
                 ec2.put(cp.name(), p);
                 providers.putIfAbsent(cp.name(), p);
                 capacityLines.add(new CapacityLine(cluster.name(), cp.name(), "ecs-capacity-provider", group));

@@ -2,6 +2,7 @@ package dev.fleetsim.run;
 
 import dev.fleetsim.catalog.InstanceCatalog;
 import dev.fleetsim.cluster.ContainerHosts;
+import dev.fleetsim.autoscaling.ClusterAutoscaler;
 import dev.fleetsim.cluster.NodeGroup;
 import dev.fleetsim.cluster.NodeProvisioner;
 import dev.fleetsim.cluster.Taint;
@@ -31,7 +32,9 @@ import dev.fleetsim.workload.ClusterRuntime;
 import dev.fleetsim.workload.FargateSize;
 import dev.fleetsim.workload.TaskTarget;
 import dev.fleetsim.workload.Workload;
+import dev.fleetsim.report.ContainerScaling;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,6 +65,8 @@ import java.util.TreeMap;
  *       rounded up to a valid size (aws-rules.md items 5 and 6), x86_64 Linux, 20 GiB of storage, On-Demand,
  *       metered as {@link FargateUsage}.</li>
  *   <li>Pods that fit no node wait Pending, reported as {@code pending} at the horizon.</li>
+ *   <li>{@code autoscaler: cluster-autoscaler}: a {@link ClusterAutoscaler} over the cluster's managed node groups
+ *       with CA's defaults (random expander from the stream {@code ("autoscaler", eks/CLUSTER)}).</li>
  * </ul>
  *
  * <p>Ids: cluster k's nodes are {@code runIds(k, 2)} (node pool j from {@code + j x 2^32}, the provisioner's from
@@ -88,6 +93,10 @@ final class EksClusters {
     private final Map<String, Cluster> clusters = new LinkedHashMap<>();
     private final List<ContainerGroup> groups = new ArrayList<>();
     private final List<EksNodeProvisioner> provisioners = new ArrayList<>();
+    /** By cluster name: the Cluster Autoscaler of clusters with {@code autoscaler: cluster-autoscaler}. */
+    private final Map<String, ClusterAutoscaler> autoscalers = new LinkedHashMap<>();
+    /** The Cluster Autoscaler by each group it resizes; lookup only, never iterated. */
+    private final Map<ContainerInstances, ClusterAutoscaler> autoscalerByGroup = new IdentityHashMap<>();
 
     EksClusters(Simulation sim, RandomStreams streams, ScenarioSpec spec, InstanceCatalog catalog,
             UsageListener usage, CpuUtilization cpu, ContainerClusters.RunIds ids, CapacitySetup capacity) {
@@ -104,6 +113,22 @@ final class EksClusters {
     /** Per managed node group, in file order, then each cluster's provisioned nodes: launches, interruptions. */
     List<CapacityLine> capacityLines() {
         return capacityLines;
+    }
+
+    /** What the Cluster Autoscaler did to {@code source}, or null when none resizes it. */
+    ContainerScaling scaling(ContainerInstances source) {
+        ClusterAutoscaler ca = autoscalerByGroup.get(source);
+        if (ca == null) {
+            return null;
+        }
+        int g = ca.groups().indexOf((NodeGroup) source);
+        return new ContainerScaling("cluster-autoscaler", ca.peakDesired(g), ca.scaleUps(g), ca.nodesAdded(g),
+                ca.scaleDowns(g), ca.nodesRemoved(g));
+    }
+
+    /** The cluster's Cluster Autoscaler, or null when it has none. */
+    ClusterAutoscaler autoscaler(String cluster) {
+        return autoscalers.get(cluster);
     }
 
     /** The cluster's managed node groups, in file order; empty for an unknown name. */
@@ -217,6 +242,16 @@ final class EksClusters {
         for (ContainerGroup g : managed) {
             g.start();
             capacityLines.add(new CapacityLine(c.name(), g.name(), "eks-node-group", g));
+        }
+        if (c.autoscaler() == EksClusterSpec.Autoscaler.CLUSTER_AUTOSCALER && !managed.isEmpty()) {
+            // CA's default expander (random), drawn from the cluster's own stream.
+            ClusterAutoscaler ca = new ClusterAutoscaler(sim, runtime, scheduler, List.copyOf(managed),
+                    ClusterAutoscaler.Config.DEFAULT, streams.stream("autoscaler", "eks/" + c.name()));
+            ca.start();
+            autoscalers.putIfAbsent(c.name(), ca);
+            for (ContainerGroup g : managed) {
+                autoscalerByGroup.put(g, ca);
+            }
         }
         capacityLines.add(new CapacityLine(c.name(), c.name() + "-node", "eks-provisioned-nodes", provisioner));
     }

@@ -77,7 +77,8 @@ final class ReportAssembler {
                 continue;
             }
             pools.add(new ContainerCapacityReport(l.cluster(), l.name(), l.kind(), l.source().launched(),
-                    l.source().notices(), l.source().reclaimed(), l.replacements(), l.source().runningInstances()));
+                    l.source().notices(), l.source().reclaimed(), l.replacements(), l.source().runningInstances(),
+                    containers.scaling(l.source())));
         }
         Report report = new Report(spec.name(), spec.seed(), spec.horizon(), reportBill, workloads, capacity,
                 new EventCounts(eventsProcessed, notices), null,

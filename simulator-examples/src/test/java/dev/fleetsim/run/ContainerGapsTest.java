@@ -17,7 +17,7 @@ final class ContainerGapsTest {
     }
 
     @Test
-    void notSimulated_scalingKarpenterAndHazard_areNamedByPath() throws Exception {
+    void notSimulated_karpenterAndHazard_areNamedByPath_managedScalingAndClusterAutoscalerAreNot() throws Exception {
         ScenarioSpec spec = spec("""
                 name: gaps
                 horizon: PT1H
@@ -40,11 +40,10 @@ final class ContainerGapsTest {
                       workloads:
                         - {name: api, kind: Deployment, replicas: 2}
                 """);
+        // Managed scaling and the Cluster Autoscaler are simulated (dev.fleetsim.autoscaling): not named.
         assertThat(ContainerGaps.notSimulated(spec)).containsExactly(
-                "ecs.clusters[0].capacityProviders[0].managedScaling (cluster auto scaling; 'fleet' stays at desired 2)",
                 "eks.clusters[0].nodePools[1] (karpenter pool 'flex': provisioning and consolidation; it launches no"
                         + " nodes)",
-                "eks.clusters[0].autoscaler: cluster-autoscaler (managed pools stay at desired)",
                 "pricing.spot.interruptions: hazard on Fargate Spot tasks (they run uninterrupted)");
     }
 

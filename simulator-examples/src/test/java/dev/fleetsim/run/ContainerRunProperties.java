@@ -15,8 +15,8 @@ import net.jqwik.api.Provide;
 
 /**
  * Invariants of whole runs over random valid ECS and EKS scenarios (EC2 capacity providers and managed node
- * pools of random sizes, Fargate and Fargate Spot, services, strategies, batch tasks, DaemonSets, Deployments,
- * Jobs, Fargate profiles): every launched task is in exactly one state at the horizon, no run is left open, the
+ * pools of random sizes, with or without ECS managed scaling and the Cluster Autoscaler, Fargate and Fargate Spot,
+ * services, strategies, batch tasks, DaemonSets, Deployments, Jobs, Fargate profiles): every launched task is in exactly one state at the horizon, no run is left open, the
  * bill's breakdowns sum to its total, utilization is a fraction, and a run is byte-for-byte reproducible.
  */
 final class ContainerRunProperties {
@@ -88,14 +88,16 @@ final class ContainerRunProperties {
                         + "        - {name: s1, cpu: 1024, memory: 4096, desired: " + ec2Desired
                         + ", launchType: EC2, capacityProvider: fleet}\n");
         return Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.of("on-demand", "spot"),
-                services, tasks, Arbitraries.of(true, false))
-                .as((instances, market, svc, taskList, present) -> {
+                services, tasks, Arbitraries.of(true, false), Arbitraries.of("",
+                        ", managedScaling: {targetCapacity: 100}",
+                        ", managedScaling: {targetCapacity: 60, instanceWarmupPeriod: PT60S}"))
+                .as((instances, market, svc, taskList, present, scaling) -> {
                     if (!present) {
                         return "";
                     }
                     StringBuilder y = new StringBuilder("ecs:\n  clusters:\n    - name: c\n      capacityProviders:\n"
                             + "        - {name: fleet, group: {instanceTypes: [m5.large], min: 0, max: 5, desired: "
-                            + instances + ", market: " + market + "}}\n"
+                            + instances + ", market: " + market + "}" + scaling + "}\n"
                             + "        - {name: FARGATE}\n        - {name: FARGATE_SPOT}\n      services:\n")
                             .append(svc);
                     if (!taskList.isEmpty()) {
@@ -122,13 +124,15 @@ final class ContainerRunProperties {
                         .as((arr, dur, ns) -> "kind: Job, namespace: " + ns + ", requests: {cpu: 500m, memory: 1Gi},"
                                 + " arrivals: " + arr + ", duration: " + dur));
         return Combinators.combine(Arbitraries.integers().between(0, 3), Arbitraries.of("LeastAllocated",
-                "MostAllocated"), workload.list().ofMinSize(1).ofMaxSize(4), Arbitraries.of(true, false))
-                .as((nodes, scoring, list, present) -> {
+                "MostAllocated"), workload.list().ofMinSize(1).ofMaxSize(4), Arbitraries.of(true, false),
+                Arbitraries.of("none", "cluster-autoscaler"))
+                .as((nodes, scoring, list, present, autoscaler) -> {
                     if (!present) {
                         return "";
                     }
                     StringBuilder y = new StringBuilder("eks:\n  clusters:\n    - name: k\n      scoring: ")
-                            .append(scoring).append("\n      nodePools:\n"
+                            .append(scoring).append("\n      autoscaler: ").append(autoscaler)
+                            .append("\n      nodePools:\n"
                                     + "        - {name: general, kind: managed, instanceTypes: [m5.large], min: 0,"
                                     + " max: 5, desired: ").append(nodes).append("}\n"
                                     + "        - {name: serverless, kind: fargate, namespaces: [batch]}\n"

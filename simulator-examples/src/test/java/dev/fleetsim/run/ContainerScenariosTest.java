@@ -143,4 +143,69 @@ final class ContainerScenariosTest {
         assertCounts(workload(r, "tiny"), 1, 1, 0, 0, 0);
         assertThat(workload(r, "tiny").get("kind").asText()).isEqualTo("eks-job");
     }
+
+    @Test
+    void ecsManagedScaling_fromZeroTo2Then3_backToZeroOneEmptyInstanceAt15Datapoints_rule7() throws Exception {
+        // The header of ecs-managed-scaling.yaml derives it: A and B launch at 60 s (CPR 200), C at 420 s (CPR 150
+        // once A and B are warm); C goes at 2760 s, B at 3660 s, A at 4560 s.
+        JsonNode r = run("ecs-managed-scaling");
+        assertCounts(workload(r, "etl"), 10, 10, 0, 0, 0);
+        // Running 76.5 -> 4560 s, 76.5 -> 3660 s, 436.5 -> 2760 s: 10,390.5 s = 2.88625 h; x $0.20 = $0.58.
+        assertThat(r.get("capacity").get("instanceHours").get("m5.xlarge").asDouble()).isEqualTo(2.88625);
+        assertThat(r.get("capacity").get("peakInstances").asInt()).isEqualTo(3);
+        assertThat(r.get("bill").get("byService").get("ec2").asText()).isEqualTo("0.58");
+        // 10 tasks x 1 vCPU x 1800 s requested over 10,390.5 s x 4 vCPU provisioned.
+        assertThat(r.get("capacity").get("meanCpuUtilization").asDouble()).isCloseTo(18_000 / 41_562.0,
+                within(1e-9));
+        // Two scale-outs (+2, +1) to a peak of 3; three scale-ins of one empty instance each.
+        assertScaling(r, "fleet", "managed-scaling", 3, 2, 3, 3, 3);
+    }
+
+    @Test
+    void textReport_containerCapacityTable_showsWhatTheControllerDid() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = new FleetsimCli().execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "run",
+                "../scenarios/regression/ecs-managed-scaling.yaml");
+        assertThat(status).isZero();
+        String row = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("batch/fleet")).findFirst()
+                .orElseThrow();
+        // launched 3, no Spot notices, interruptions or replacements, 0 running; peak 3, 2 scale-outs adding 3,
+        // 3 scale-ins removing 3 (the scenario's header).
+        assertThat(row.trim().split("\\s{2,}")).containsExactly("batch/fleet", "ecs-capacity-provider", "3", "0", "0",
+                "0", "0", "3", "2 (+3)", "3 (-3)");
+    }
+
+    /** The containerCapacity entry's scaling: peakDesired, scaleOuts, instancesAdded, scaleIns, instancesRemoved. */
+    private static void assertScaling(JsonNode r, String pool, String controller, long peak, long outs, long added,
+            long ins, long removed) {
+        for (JsonNode c : r.get("containerCapacity")) {
+            if (c.get("name").asText().equals(pool)) {
+                JsonNode sc = c.get("scaling");
+                assertThat(sc.get("controller").asText()).isEqualTo(controller);
+                assertThat(new long[] {sc.get("peakDesired").asLong(), sc.get("scaleOuts").asLong(),
+                    sc.get("instancesAdded").asLong(), sc.get("scaleIns").asLong(), sc.get("instancesRemoved").asLong()})
+                        .as(sc.toString()).containsExactly(peak, outs, added, ins, removed);
+                return;
+            }
+        }
+        throw new AssertionError("no containerCapacity entry " + pool);
+    }
+
+    @Test
+    void eksClusterAutoscaler_scalesUpForPendingPods_removesEmptyNodesAfter10Minutes_rule8() throws Exception {
+        // The header of eks-cluster-autoscaler.yaml derives it: 2 nodes at 10 s for 6 api pods, 2 more at 3600 s
+        // for 4 report pods, the 2 emptied nodes removed together at 6020 s.
+        JsonNode r = run("eks-cluster-autoscaler");
+        assertCounts(workload(r, "api"), 6, 0, 0, 0, 6);
+        assertCounts(workload(r, "report"), 4, 4, 0, 0, 0);
+        // 2 x (7200 - 26.5) + 2 x (6020 - 3616.5) = 19,154 s; x $0.10 per hour = $0.53; control plane 2 x $0.10.
+        assertThat(r.get("capacity").get("instanceHours").get("m5.large").asDouble()).isCloseTo(19_154 / 3600.0,
+                within(1e-9));
+        assertThat(r.get("capacity").get("peakInstances").asInt()).isEqualTo(4);
+        assertThat(r.get("bill").get("byService").get("ec2").asText()).isEqualTo("0.53");
+        assertThat(r.get("bill").get("byService").get("eks").asText()).isEqualTo("0.20");
+        // Scale-ups of +2 (10 s) and +2 (3600 s) to a peak of 4; one scale-down loop removing the 2 empty nodes.
+        assertScaling(r, "general", "cluster-autoscaler", 4, 2, 4, 1, 2);
+    }
 }
