@@ -31,6 +31,8 @@ public final class Ec2Instance {
     private final EventHandler completion;
 
     private InstanceState state;
+    /** The pending -> running completion while pending, so that a held launch can move it. */
+    private long pendingEvent = -1L;
     private boolean runOpen;
     private boolean hibernating;
     private EndCause hibernateEndCause;
@@ -126,6 +128,22 @@ public final class Ec2Instance {
         terminate(EndCause.STOPPED);
     }
 
+    /**
+     * Holds a pending launch: the instance stays {@code pending} until {@code runningAtMs} instead (a launch held up by
+     * an impaired zone). It bills nothing while pending (aws-rules.md item 1).
+     */
+    public void postponeRunning(long runningAtMs) {
+        if (state != InstanceState.PENDING) {
+            throw new IllegalStateException("instance " + instanceId + " cannot hold its launch: it is " + state.key());
+        }
+        if (runningAtMs < env.sim().nowMs()) {
+            throw new IllegalArgumentException("instance " + instanceId + " cannot be running at " + runningAtMs
+                    + " ms, before now (" + env.sim().nowMs() + " ms)");
+        }
+        env.sim().cancel(pendingEvent);
+        pendingEvent = env.sim().schedule(runningAtMs, Phase.LIFECYCLE, completion, InstanceState.RUNNING.ordinal());
+    }
+
     /** Reboots a running instance: it stays running and keeps its billing run (aws-rules.md item 1). */
     public void reboot() {
         if (state != InstanceState.RUNNING) {
@@ -199,7 +217,7 @@ public final class Ec2Instance {
         }
         state = InstanceState.PENDING;
         env.stateListener().onStateChange(this, previous, InstanceState.PENDING, sim.nowMs());
-        sim.schedule(runningAtMs, Phase.LIFECYCLE, completion, InstanceState.RUNNING.ordinal());
+        pendingEvent = sim.schedule(runningAtMs, Phase.LIFECYCLE, completion, InstanceState.RUNNING.ordinal());
     }
 
     private void enterRunning(InstanceState previous) {

@@ -44,13 +44,21 @@ public final class FixedFleet {
     private final int[] specOf;
     private final int[] nextWindow;
     private final long[] endEvent;
+    private final long[] beginEvent;
     private final Ec2Instance[] instances;
+    /** Instances failed by a zone outage, waiting for {@link #resume}: no window begins for them meanwhile. */
+    private final java.util.BitSet down = new java.util.BitSet();
+    /** Null: capacity is unlimited and no zone ever closes. */
+    private final CapacityPools pools;
+    /** Per spec: window launches refused with InsufficientInstanceCapacity. */
+    private final long[] failedLaunches;
 
     private final int[] stateCounts = new int[InstanceState.values().length];
 
     private final EventHandler beginWindow = (s, index) -> beginWindow((int) index);
     private final EventHandler endWindow = (s, index) -> endWindow((int) index);
     private final EventHandler closeAtHorizon = (s, unused) -> closeAtHorizon();
+    private final EventHandler onResume = (s, index) -> resume((int) index);
 
     /**
      * Validates the windows against the timings and schedules every instance's first window; the rest
@@ -61,7 +69,21 @@ public final class FixedFleet {
      */
     public FixedFleet(Simulation sim, List<FixedInstanceSpec> specs, LifecycleTimings timings,
                       UsageListener usageListener, InstanceStateListener stateListener, long firstInstanceId) {
+        this(sim, specs, timings, usageListener, stateListener, firstInstanceId, null);
+    }
+
+    /**
+     * As above, launching through finite capacity pools: a window whose launch (or start) the pools refuse is skipped
+     * (InsufficientInstanceCapacity; counted by {@link #failedLaunches}) and the instance tries again at its next
+     * window. An instance gives its capacity back when it reaches stopped or terminated.
+     *
+     * @param pools null for unlimited capacity
+     */
+    public FixedFleet(Simulation sim, List<FixedInstanceSpec> specs, LifecycleTimings timings,
+                      UsageListener usageListener, InstanceStateListener stateListener, long firstInstanceId,
+                      CapacityPools pools) {
         this.sim = Objects.requireNonNull(sim, "sim");
+        this.pools = pools;
         this.specs = List.copyOf(specs);
         this.firstInstanceId = firstInstanceId;
         if (sim.nowMs() != 0 || sim.eventsProcessed() != 0) {
@@ -89,6 +111,9 @@ public final class FixedFleet {
         nextWindow = new int[total];
         endEvent = new long[total];
         java.util.Arrays.fill(endEvent, -1L);
+        beginEvent = new long[total];
+        java.util.Arrays.fill(beginEvent, -1L);
+        failedLaunches = new long[this.specs.size()];
         instances = new Ec2Instance[total];
         int index = 0;
         for (int s = 0; s < this.specs.size(); s++) {
@@ -135,6 +160,53 @@ public final class FixedFleet {
             }
         }
         return true;
+    }
+
+    /**
+     * The instance's zone fails under it now (a zone outage); it comes back at {@code resumeAtMs}, when the zone does.
+     * Reading (docs/reliability.md, faults): a running instance is impaired and stops, its run ending with
+     * {@link EndCause#HOST_FAILURE}, so billing stops; a pending one holds its launch. At {@code resumeAtMs} EC2
+     * recovers it with its id: it starts again (pending for the launch latency, a new run and a new 60-second minimum,
+     * aws-rules.md item 1) if one of its windows is still open then, else it waits for its next window. No window
+     * begins while it is down.
+     *
+     * @return false if the instance has terminated or is already down (nothing more to fail)
+     */
+    public boolean failUntil(long instanceId, long resumeAtMs) {
+        int index = indexOf(instanceId);
+        Ec2Instance instance = instances[index];
+        if (down.get(index) || (instance != null && (instance.state() == InstanceState.SHUTTING_DOWN
+                || instance.state() == InstanceState.TERMINATED))) {
+            return false;
+        }
+        down.set(index);
+        cancel(endEvent, index);
+        cancel(beginEvent, index);
+        if (instance != null && instance.state() == InstanceState.RUNNING) {
+            instance.stop(EndCause.HOST_FAILURE);
+        }
+        long resumeAt = Math.max(resumeAtMs, sim.nowMs());
+        if (instance != null && instance.state() == InstanceState.PENDING) {
+            // Its launch is held until the zone is back; resume() sets the final running time.
+            instance.postponeRunning(resumeAt + env.timings().launchLatencyMs());
+        }
+        sim.schedule(resumeAt, Phase.LIFECYCLE, onResume, index);
+        return true;
+    }
+
+    /** True while the instance waits for its zone to come back. */
+    public boolean isDown(long instanceId) {
+        return down.get(indexOf(instanceId));
+    }
+
+    /** Window launches that found no capacity, for the spec at this position. */
+    public long failedLaunches(int specIndex) {
+        return failedLaunches[specIndex];
+    }
+
+    /** What an instance runs as (type, zone, OS, tenancy, market), launched or not. */
+    public InstanceUsage usageOf(long instanceId) {
+        return usages[specOf[indexOf(instanceId)]];
     }
 
     /** The spec (by position) an instance was made from. */
@@ -190,6 +262,10 @@ public final class FixedFleet {
             stateCounts[previous.ordinal()]--;
         }
         stateCounts[current.ordinal()]++;
+        if (pools != null && previous != null
+                && (current == InstanceState.STOPPED || current == InstanceState.TERMINATED)) {
+            pools.release(instance.usage());
+        }
     }
 
     private void requireFeasible(FixedInstanceSpec spec, LifecycleTimings timings) {
@@ -220,10 +296,14 @@ public final class FixedFleet {
         }
         RunWindow window = runs.get(w);
         long pendingAt = Math.max(0, window.startMs() - env.timings().launchLatencyMs());
-        sim.schedule(pendingAt, Phase.LIFECYCLE, beginWindow, index);
+        beginEvent[index] = sim.schedule(Math.max(pendingAt, sim.nowMs()), Phase.LIFECYCLE, beginWindow, index);
     }
 
     private void beginWindow(int index) {
+        beginEvent[index] = -1L;
+        if (down.get(index)) {
+            return; // resume() picks the window up
+        }
         int spec = specOf[index];
         RunWindow window = windows.get(spec).get(nextWindow[index]);
         Ec2Instance instance = instances[index];
@@ -235,18 +315,78 @@ public final class FixedFleet {
             }
             return;
         }
+        launchInto(index, window, window.startMs());
+    }
+
+    /** Launches or starts the instance now, running at {@code runningAtMs} within {@code window}, capacity allowing. */
+    private void launchInto(int index, RunWindow window, long runningAtMs) {
+        int spec = specOf[index];
+        Ec2Instance instance = instances[index];
+        if (pools != null && !pools.tryAcquire(usages[spec])) {
+            // InsufficientInstanceCapacity: this window is lost; the next one tries again.
+            failedLaunches[spec]++;
+            nextWindow[index]++;
+            scheduleBegin(index);
+            return;
+        }
         if (instance == null) {
             long id = firstInstanceId + index;
             InstanceUsage usage = usages[spec];
-            instance = window.startMs() == 0
+            instance = runningAtMs == 0
                     ? Ec2Instance.alreadyRunning(env, id, usage)
-                    : Ec2Instance.launch(env, id, usage, window.startMs());
+                    : Ec2Instance.launch(env, id, usage, runningAtMs);
             instances[index] = instance;
         } else {
-            instance.start(window.startMs());
+            instance.start(runningAtMs);
         }
         if (window.endMs() < sim.horizonMs()) {
             endEvent[index] = sim.schedule(window.endMs(), Phase.LIFECYCLE, endWindow, index);
+        }
+    }
+
+    /** The zone is back: recover the instance into the first window still open, or wait for the next one. */
+    private void resume(int index) {
+        Ec2Instance instance = instances[index];
+        if (instance != null && instance.state() == InstanceState.STOPPING) {
+            // Still stopping from the failure (an outage shorter than the stop latency): try again once stopped.
+            sim.scheduleAfter(env.timings().stopLatencyMs(), Phase.LIFECYCLE, onResume, index);
+            return;
+        }
+        down.clear(index);
+        List<RunWindow> runs = windows.get(specOf[index]);
+        long now = sim.nowMs();
+        long latency = env.timings().launchLatencyMs();
+        int w = nextWindow[index];
+        while (w < runs.size() && Math.max(runs.get(w).startMs(), now + latency) >= Math.min(runs.get(w).endMs(),
+                sim.horizonMs())) {
+            w++;
+        }
+        nextWindow[index] = w;
+        boolean pending = instance != null && instance.state() == InstanceState.PENDING;
+        if (w >= runs.size()) {
+            if (pending) {
+                instance.terminate(EndCause.HOST_FAILURE); // its launch never completes; a pending instance bills nothing
+            }
+            return;
+        }
+        RunWindow window = runs.get(w);
+        long runningAt = Math.max(window.startMs(), now + latency);
+        if (pending) {
+            instance.postponeRunning(runningAt);
+            if (window.endMs() < sim.horizonMs()) {
+                endEvent[index] = sim.schedule(window.endMs(), Phase.LIFECYCLE, endWindow, index);
+            }
+        } else if (window.startMs() - latency <= now) {
+            launchInto(index, window, runningAt);
+        } else {
+            scheduleBegin(index);
+        }
+    }
+
+    private void cancel(long[] events, int index) {
+        if (events[index] >= 0) {
+            sim.cancel(events[index]);
+            events[index] = -1L;
         }
     }
 

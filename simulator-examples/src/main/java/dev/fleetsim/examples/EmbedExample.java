@@ -93,6 +93,6 @@ public final class EmbedExample {
                 new SpotSpec(null, SpotSpec.Interruptions.NONE));
         return new ScenarioSpec("embedded-example", 1L, Instant.parse("2026-01-05T00:00:00Z"), Duration.ofDays(1),
                 "us-east-1", null, null, new Ec2Spec(List.of(steady, batch), null), null, null, pricing, null, null,
-                null);
+                null, null);
     }
 }

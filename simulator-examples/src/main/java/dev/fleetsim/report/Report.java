@@ -16,20 +16,21 @@ import java.util.Objects;
  *     nodes, in file order; empty without any (then not written)
  * @param karpenter per Karpenter NodePool, in file order; empty without any (then not written); after the pinned
  *     fields
+ * @param faults null when the scenario limits no capacity pool and injects no zone outage or host failures
  */
 public record Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
         CapacityReport capacity, EventCounts events, Replications replications, DemandReport demand,
-        List<ContainerCapacityReport> containerCapacity, List<KarpenterPoolReport> karpenter) {
+        List<ContainerCapacityReport> containerCapacity, List<KarpenterPoolReport> karpenter, FaultReport faults) {
 
-    /** A report without Karpenter pools. */
+    /** A report without Karpenter pools or faults. */
     public Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
             CapacityReport capacity, EventCounts events, Replications replications, DemandReport demand,
             List<ContainerCapacityReport> containerCapacity) {
         this(scenario, seed, horizon, bill, workloads, capacity, events, replications, demand, containerCapacity,
-                List.of());
+                List.of(), null);
     }
 
-    /** A report without container capacity. */
+    /** A report without container capacity or faults. */
     public Report(String scenario, long seed, Duration horizon, Bill bill, List<WorkloadReport> workloads,
             CapacityReport capacity, EventCounts events, Replications replications, DemandReport demand) {
         this(scenario, seed, horizon, bill, workloads, capacity, events, replications, demand, List.of());

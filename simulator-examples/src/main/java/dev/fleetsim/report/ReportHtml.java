@@ -285,10 +285,44 @@ public final class ReportHtml {
             }
             s.append("</tbody></table>\n");
         }
+        if (r.faults() != null) {
+            faultTables(s, r.faults());
+        }
         s.append("<table class=\"bill totals\"><tbody><tr><th>Total (amortized)</th><td class=\"num\">")
                 .append(Money.format(b.total())).append("</td></tr><tr><th>Unblended total (cash)</th>"
                 + "<td class=\"num\">").append(Money.format(b.unblendedTotal())).append("</td></tr></tbody></table>\n");
         s.append("</section>\n");
+    }
+
+    /** Capacity refusals and injected faults per workload and per limited pool (the report's {@code faults}). */
+    private static void faultTables(StringBuilder s, FaultReport f) {
+        s.append("<h3>Faults and capacity</h3>\n<p class=\"sub\">Zone outages: ").append(f.zoneOutages())
+                .append(". ICE = InsufficientInstanceCapacity answers.</p>\n<table class=\"bill\"><thead><tr>"
+                + "<th>workload</th><th>kind</th><th class=\"num\">ICE</th><th class=\"num\">failed launches</th>"
+                + "<th class=\"num\">host failures</th><th class=\"num\">recoveries</th>"
+                + "<th class=\"num\">outage failures</th><th class=\"num\">replacements</th></tr></thead><tbody>\n");
+        for (FaultReport.Workload w : f.workloads()) {
+            s.append("<tr><td>").append(Html.escape(w.name())).append("</td><td>").append(Html.escape(w.kind()))
+                    .append("</td><td class=\"num\">").append(w.insufficientCapacityErrors())
+                    .append("</td><td class=\"num\">").append(w.failedLaunches())
+                    .append("</td><td class=\"num\">").append(w.hostFailures())
+                    .append("</td><td class=\"num\">").append(w.recoveries())
+                    .append("</td><td class=\"num\">").append(w.outageFailures())
+                    .append("</td><td class=\"num\">").append(w.replacements()).append("</td></tr>\n");
+        }
+        s.append("</tbody></table>\n");
+        if (!f.pools().isEmpty()) {
+            s.append("<table class=\"bill\"><thead><tr><th>pool</th><th>zone</th><th>market</th>"
+                    + "<th class=\"num\">max</th><th class=\"num\">peak</th><th class=\"num\">refused</th></tr>"
+                    + "</thead><tbody>\n");
+            for (FaultReport.Pool p : f.pools()) {
+                s.append("<tr><td>").append(Html.escape(p.type())).append("</td><td>").append(Html.escape(p.zone()))
+                        .append("</td><td>").append(Html.escape(p.market())).append("</td><td class=\"num\">")
+                        .append(p.max()).append("</td><td class=\"num\">").append(p.peak())
+                        .append("</td><td class=\"num\">").append(p.refused()).append("</td></tr>\n");
+            }
+            s.append("</tbody></table>\n");
+        }
     }
 
     /** @param total when given, a share column is added */

@@ -130,6 +130,32 @@ public final class ReportJson {
                 o.put("limitBlocked", k.limitBlocked());
             }
         }
+        if (r.faults() != null) {
+            ObjectNode f = root.putObject("faults");
+            f.put("zoneOutages", r.faults().zoneOutages());
+            ArrayNode lines = f.putArray("workloads");
+            for (FaultReport.Workload w : r.faults().workloads()) {
+                ObjectNode o = lines.addObject();
+                o.put("name", w.name());
+                o.put("kind", w.kind());
+                o.put("insufficientCapacityErrors", w.insufficientCapacityErrors());
+                o.put("failedLaunches", w.failedLaunches());
+                o.put("hostFailures", w.hostFailures());
+                o.put("recoveries", w.recoveries());
+                o.put("outageFailures", w.outageFailures());
+                o.put("replacements", w.replacements());
+            }
+            ArrayNode pools = f.putArray("pools");
+            for (FaultReport.Pool p : r.faults().pools()) {
+                ObjectNode o = pools.addObject();
+                o.put("type", p.type());
+                o.put("zone", p.zone());
+                o.put("market", p.market());
+                o.put("max", p.max());
+                o.put("peak", p.peak());
+                o.put("refused", p.refused());
+            }
+        }
         return pretty(root);
     }
 

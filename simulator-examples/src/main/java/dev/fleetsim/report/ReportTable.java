@@ -90,6 +90,27 @@ public final class ReportTable {
         }
         s.append('\n').append("events processed ").append(r.events().processed()).append("  Spot interruption"
                 + " notices ").append(r.events().spotInterruptionNotices()).append('\n');
+        if (r.faults() != null) {
+            s.append('\n').append("faults  zone outages ").append(r.faults().zoneOutages()).append('\n');
+            List<String[]> rows = new ArrayList<>();
+            rows.add(new String[] {"workload", "kind", "ICE", "failed launches", "host failures", "recoveries",
+                "outage failures", "replacements"});
+            for (FaultReport.Workload w : r.faults().workloads()) {
+                rows.add(new String[] {w.name(), w.kind(), Long.toString(w.insufficientCapacityErrors()),
+                    Long.toString(w.failedLaunches()), Long.toString(w.hostFailures()), Long.toString(w.recoveries()),
+                    Long.toString(w.outageFailures()), Long.toString(w.replacements())});
+            }
+            s.append(TextTable.render(rows, new boolean[] {false, false, true, true, true, true, true, true}));
+            if (!r.faults().pools().isEmpty()) {
+                List<String[]> pools = new ArrayList<>();
+                pools.add(new String[] {"pool", "zone", "market", "max", "peak", "refused"});
+                for (FaultReport.Pool p : r.faults().pools()) {
+                    pools.add(new String[] {p.type(), p.zone(), p.market(), Integer.toString(p.max()),
+                        Integer.toString(p.peak()), Long.toString(p.refused())});
+                }
+                s.append(TextTable.render(pools, new boolean[] {false, false, false, true, true, true}));
+            }
+        }
         if (r.replications() != null) {
             Replications rep = r.replications();
             s.append('\n').append(rep.count()).append(" replications: total mean ")

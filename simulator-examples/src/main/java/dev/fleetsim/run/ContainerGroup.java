@@ -205,6 +205,11 @@ final class ContainerGroup extends ContainerInstances implements NodeGroup, Inst
         replacements += group.launches() - before;
     }
 
+    @Override
+    protected void lostToFault(int id) {
+        group.instanceLost(id);
+    }
+
     private InstanceType type(String instanceType) {
         for (InstanceType t : types) {
             if (t.name().equals(instanceType)) {

@@ -8,7 +8,9 @@ import dev.fleetsim.cluster.HostSpec;
 import dev.fleetsim.engine.EventHandler;
 import dev.fleetsim.engine.Phase;
 import dev.fleetsim.engine.Simulation;
+import dev.fleetsim.host.CapacityPools;
 import dev.fleetsim.host.Ec2Instance;
+import dev.fleetsim.host.HostFailureClock;
 import dev.fleetsim.host.InstanceEnvironment;
 import dev.fleetsim.host.InstanceState;
 import dev.fleetsim.host.LifecycleTimings;
@@ -47,12 +49,35 @@ import java.util.Objects;
  */
 abstract class ContainerInstances {
 
-    /** Whether a pool (type x zone x market) has capacity for a launch now; the runner may close pools. */
+    /**
+     * Whether a pool (type x zone x market) has capacity for a launch now; the runner may close pools. A true answer
+     * is the launch: the instance takes the capacity, and gives it back through {@link #release} when it reaches
+     * stopped or terminated.
+     */
     @FunctionalInterface
     interface CapacityGate {
         CapacityGate ALWAYS = (type, zone, market, nowMs) -> true;
 
         boolean open(String instanceType, String zone, Market market, long nowMs);
+
+        /** An instance this gate let launch no longer holds its capacity. */
+        default void release(String instanceType, String zone, Market market) {
+        }
+
+        /** The run's finite pools and zone closures (faults): the same accounting EC2 instances and groups use. */
+        static CapacityGate of(CapacityPools pools) {
+            return new CapacityGate() {
+                @Override
+                public boolean open(String instanceType, String zone, Market market, long nowMs) {
+                    return pools.tryAcquire(instanceType, zone, market);
+                }
+
+                @Override
+                public void release(String instanceType, String zone, Market market) {
+                    pools.release(instanceType, zone, market);
+                }
+            };
+        }
     }
 
     protected final Simulation sim;
@@ -73,9 +98,21 @@ abstract class ContainerInstances {
     private long notices;
     private long reclaimed;
     private long launched;
+    private long refused;
+    private HostFailureClock failureClock;
+    private String failureKey;
+    private long hostFailures;
+    private long outageFailures;
+    private long faultReplacements;
 
     private final EventHandler onNotice = (s, id) -> notice((int) id);
     private final EventHandler onReclaim = (s, id) -> reclaim((int) id);
+    private final EventHandler onHostFailure = (s, id) -> {
+        if (running((int) id)) {
+            hostFailures++;
+            failInstance((int) id);
+        }
+    };
     private final EventHandler onRebalance = (s, id) -> {
         if (running((int) id)) {
             rebalance((int) id);
@@ -103,6 +140,7 @@ abstract class ContainerInstances {
      */
     protected final int launchInstance(HostSpec spec, Market market) {
         if (!gate.open(spec.instanceType().name(), spec.zone(), market, sim.nowMs())) {
+            refused++;
             return -1;
         }
         int id = instances.size();
@@ -170,6 +208,70 @@ abstract class ContainerInstances {
         }
     }
 
+    /**
+     * Host failures (a {@code host-failures} fault) for every instance of this source from now on: each fails after an
+     * exponential running time ({@link HostFailureClock}); its tasks or pods are drained as for any removal and the
+     * instance terminates with {@link EndCause#HOST_FAILURE}; a group replaces it. Call before the run.
+     *
+     * @param key names this source in the random stream keys, e.g. {@code ecs/CLUSTER/PROVIDER}
+     */
+    final void failHosts(HostFailureClock clock, String key) {
+        this.failureClock = Objects.requireNonNull(clock, "clock");
+        this.failureKey = Objects.requireNonNull(key, "key");
+        // The capacity the scenario starts with is already running: its clocks start now.
+        for (int id = 0; id < instances.size(); id++) {
+            if (running(id)) {
+                scheduleHostFailure(id, sim.nowMs());
+            }
+        }
+    }
+
+    private void scheduleHostFailure(int id, long runningSinceMs) {
+        // A container instance runs once: one failure clock per instance.
+        long dt = failureClock.runningMsUntilFailure(failureClock.instanceSeed(failureKey + "/" + id), 0);
+        if (dt <= sim.horizonMs() - runningSinceMs) {
+            sim.schedule(runningSinceMs + dt, Phase.LIFECYCLE, onHostFailure, id);
+        }
+    }
+
+    /**
+     * First half of a zone outage: cordons every joined host of this source in {@code zone}, so that tasks drained
+     * from one failing host are not placed on another about to fail. Call on every source, then {@link #failZone}.
+     */
+    final void cordonZone(String zone) {
+        for (int id = 0; id < instances.size(); id++) {
+            int h = hostOfInstance.getInt(id);
+            if (h >= 0 && specs.get(id).zone().equals(zone)) {
+                hosts.cordon(h);
+            }
+        }
+    }
+
+    /** A zone outage: every running or pending instance of this source in {@code zone} fails now (counted). */
+    final void failZone(String zone) {
+        int n = instances.size(); // replacements append, outside the closed zone
+        for (int id = 0; id < n; id++) {
+            InstanceState state = instanceAt(id).state();
+            if (specs.get(id).zone().equals(zone)
+                    && (state == InstanceState.RUNNING || state == InstanceState.PENDING)) {
+                outageFailures++;
+                failInstance(id);
+            }
+        }
+    }
+
+    /** The hardware under the instance is gone: drain, terminate with HOST_FAILURE, let the group replace it. */
+    private void failInstance(int id) {
+        removeInstance(id, EndCause.HOST_FAILURE);
+        long before = launched;
+        lostToFault(id);
+        faultReplacements += launched - before;
+    }
+
+    /** The instance failed (host failure, zone outage); a group replaces it. */
+    protected void lostToFault(int id) {
+    }
+
     /** A rebalance recommendation for a running instance; the Auto Scaling group may act on it. */
     protected void rebalance(int id) {
     }
@@ -179,10 +281,17 @@ abstract class ContainerInstances {
     }
 
     private void stateChanged(Ec2Instance instance, InstanceState previous, InstanceState current, long timeMs) {
+        if (previous != null && (current == InstanceState.STOPPED || current == InstanceState.TERMINATED)) {
+            InstanceUsage u = instance.usage();
+            gate.release(u.instanceType(), u.zone(), u.market());
+        }
         if (current != InstanceState.RUNNING) {
             return;
         }
         int id = (int) (instance.instanceId() - firstRunId);
+        if (failureClock != null) {
+            scheduleHostFailure(id, timeMs);
+        }
         int h = hosts.addHost(specs.get(id), hostPrefix + "-" + joined++);
         if (h >= instanceOfHost.length) {
             int old = instanceOfHost.length;
@@ -270,6 +379,25 @@ abstract class ContainerInstances {
     /** Instances AWS reclaimed (terminated at notice + 120 s). */
     final long reclaimed() {
         return reclaimed;
+    }
+
+    /** Launches the gate refused (InsufficientInstanceCapacity). */
+    final long refusedLaunches() {
+        return refused;
+    }
+
+    final long hostFailures() {
+        return hostFailures;
+    }
+
+    /** Instances running or pending in a zone when its outage began. */
+    final long outageFailures() {
+        return outageFailures;
+    }
+
+    /** Instances launched at once after losing one to a host failure or an outage. */
+    final long faultReplacements() {
+        return faultReplacements;
     }
 
     /** Instances running now (joined or not). */

@@ -20,7 +20,9 @@ import dev.fleetsim.demand.DemandSignal;
 import dev.fleetsim.engine.EventHandler;
 import dev.fleetsim.engine.Phase;
 import dev.fleetsim.engine.Simulation;
+import dev.fleetsim.host.CapacityPools;
 import dev.fleetsim.host.Ec2Instance;
+import dev.fleetsim.host.HostFailureClock;
 import dev.fleetsim.host.InstanceEnvironment;
 import dev.fleetsim.host.InstanceState;
 import dev.fleetsim.host.LifecycleTimings;
@@ -53,11 +55,34 @@ final class Ec2Groups {
     Ec2Groups(Simulation sim, Scenario scenario, InstanceCatalog catalog, PriceBook book, SpotRates spotRates,
             SpotInterruptionSource interruptions, Map<String, DemandSignal> signals, UsageListener usage,
             LifecycleTimings timings, long firstRunId) {
+        this(sim, scenario, catalog, book, spotRates, interruptions, signals, usage, timings, firstRunId, null,
+                new HostFailureClock[scenario.spec().ec2().groups().size()]);
+    }
+
+    /**
+     * @param pools finite capacity and zone closures every launch goes through; null for none
+     * @param failureClocks per group spec, in file order: its host failure clock, or null
+     */
+    Ec2Groups(Simulation sim, Scenario scenario, InstanceCatalog catalog, PriceBook book, SpotRates spotRates,
+            SpotInterruptionSource interruptions, Map<String, DemandSignal> signals, UsageListener usage,
+            LifecycleTimings timings, long firstRunId, CapacityPools pools, HostFailureClock[] failureClocks) {
         List<GroupSpec> specs = scenario.spec().ec2().groups();
         for (int i = 0; i < specs.size(); i++) {
             // Each group gets its own range of 2^32 run ids.
             groups.add(new Group(sim, scenario, specs.get(i), catalog, book, spotRates, interruptions, signals,
-                    usage, timings, firstRunId + ((long) i << 32)));
+                    usage, timings, firstRunId + ((long) i << 32), pools, failureClocks[i]));
+        }
+    }
+
+    /**
+     * A zone outage begins now: every instance of every group in the zone, running or launching, fails (its run ends
+     * with HOST_FAILURE) and the group replaces it at once, in other zones while the zone's pools are closed (the
+     * caller closes them first). Reading: the EC2 health check marks the impaired instances unhealthy and Auto
+     * Scaling terminates and replaces them; detection time is not modelled.
+     */
+    void failZone(String zone) {
+        for (Group g : groups) {
+            g.failZone(zone);
         }
     }
 
@@ -108,10 +133,17 @@ final class Ec2Groups {
         final AutoScalingGroup group;
         final GroupScaler scaler;
         long notices;
+        private final CapacityPools pools;
+        private final HostFailureClock failureClock;
+        long hostFailures;
+        long outageFailures;
+        /** Launches made by the group right after losing an instance to a host failure or an outage. */
+        long replacements;
 
         private final EventHandler onRebalance = (s, id) -> rebalance((int) id);
         private final EventHandler onNotice = (s, id) -> notice((int) id);
         private final EventHandler onReclaim = (s, id) -> reclaim((int) id);
+        private final EventHandler onHostFailure = (s, id) -> hostFailure((int) id);
         private final EventHandler onForcedNotice = (s, unused) -> {
             for (int id = 0; id < instances.size(); id++) {
                 if (instances.get(id).usage().market() == Market.SPOT) {
@@ -122,9 +154,12 @@ final class Ec2Groups {
 
         Group(Simulation sim, Scenario scenario, GroupSpec spec, InstanceCatalog catalog, PriceBook book,
                 SpotRates spotRates, SpotInterruptionSource interruptions, Map<String, DemandSignal> signals,
-                UsageListener usage, LifecycleTimings timings, long firstRunId) {
+                UsageListener usage, LifecycleTimings timings, long firstRunId, CapacityPools pools,
+                HostFailureClock failureClock) {
             this.sim = sim;
             this.spec = spec;
+            this.pools = pools;
+            this.failureClock = failureClock;
             this.interruptions = interruptions;
             this.firstRunId = firstRunId;
             this.env = new InstanceEnvironment(sim, timings, usage, this::onStateChange);
@@ -156,14 +191,17 @@ final class Ec2Groups {
                             keep(a.max())));
                 }
             }
-            MarketPoolView pools = new MarketPoolView(spotRates, book, spec.os(), spec.tenancy(),
+            MarketPoolView spotPools = new MarketPoolView(spotRates, book, spec.os(), spec.tenancy(),
                     scenario.spec().start());
-            this.group = new AutoScalingGroup(sim, config, this, pools, model);
+            this.group = new AutoScalingGroup(sim, config, this, spotPools, model);
             this.scaler = new GroupScaler(sim, group, tracking, schedule);
         }
 
         @Override
         public int launch(String instanceType, String zone, Market market) {
+            if (pools != null && !pools.tryAcquire(instanceType, zone, market)) {
+                return INSUFFICIENT_CAPACITY; // the group falls back to its next type, then zone
+            }
             int id = instances.size();
             InstanceUsage usage = new InstanceUsage(instanceType, zone, spec.os(), spec.tenancy(), market);
             // The initial desired capacity is in service when the scenario starts, as fixed instances are.
@@ -183,6 +221,17 @@ final class Ec2Groups {
         }
 
         private void onStateChange(Ec2Instance instance, InstanceState previous, InstanceState current, long timeMs) {
+            if (pools != null && (current == InstanceState.STOPPED || current == InstanceState.TERMINATED)) {
+                pools.release(instance.usage());
+            }
+            if (current == InstanceState.RUNNING && failureClock != null) {
+                // A group instance runs once: one failure clock per instance, keyed by group and id.
+                long seed = failureClock.instanceSeed("ec2.groups/" + spec.name() + "/" + instance.instanceId());
+                long dt = failureClock.runningMsUntilFailure(seed, 0);
+                if (dt <= sim.horizonMs() - timeMs) {
+                    sim.schedule(timeMs + dt, Phase.LIFECYCLE, onHostFailure, instance.instanceId() - firstRunId);
+                }
+            }
             if (current != InstanceState.RUNNING || instance.usage().market() != Market.SPOT) {
                 return;
             }
@@ -225,6 +274,34 @@ final class Ec2Groups {
             }
             instances.get(id).terminate(EndCause.INTERRUPTED_BY_AWS);
             group.instanceLost(id);
+        }
+
+        /** The host under a running instance fails: the group's health check replaces it (counted). */
+        private void hostFailure(int id) {
+            if (!live(id)) {
+                return;
+            }
+            hostFailures++;
+            lose(id);
+        }
+
+        private void failZone(String zone) {
+            int n = instances.size(); // replacements append; they are not in the zone (its pools are closed)
+            for (int id = 0; id < n; id++) {
+                Ec2Instance instance = instances.get(id);
+                if (group.contains(id) && instance.usage().zone().equals(zone)
+                        && (instance.state() == InstanceState.RUNNING || instance.state() == InstanceState.PENDING)) {
+                    outageFailures++;
+                    lose(id);
+                }
+            }
+        }
+
+        private void lose(int id) {
+            instances.get(id).terminate(EndCause.HOST_FAILURE);
+            long before = group.launches();
+            group.instanceLost(id);
+            replacements += group.launches() - before;
         }
 
         void finish(long horizonMs) {

@@ -5,7 +5,9 @@ import dev.fleetsim.autoscaling.SpotInterruptionSource;
 import dev.fleetsim.engine.EventHandler;
 import dev.fleetsim.engine.Phase;
 import dev.fleetsim.engine.Simulation;
+import dev.fleetsim.host.CapacityPools;
 import dev.fleetsim.host.FixedFleet;
+import dev.fleetsim.host.HostFailureClock;
 import dev.fleetsim.host.FixedInstanceSpec;
 import dev.fleetsim.host.InstanceState;
 import dev.fleetsim.host.LifecycleTimings;
@@ -48,19 +50,48 @@ final class Ec2Instances {
     private final java.util.BitSet everInterrupted = new java.util.BitSet();
     private long notices;
     private final SpotInterruptionSource hazard;
+    /** Per scenario instance spec: its host failure clock, null without host failures. */
+    private final HostFailureClock[] failureClocks;
+    private final long recoveryDelayMs;
+    private final long[] hostFailures;
+    private final long[] recoveries;
+    private final long[] outageFailures;
+    /** Per instance (id - firstId): its stream seed (0 until first needed), failure draws so far, pending failure event. */
+    private final long[] failureSeed;
+    private final int[] failureDraws;
+    private final long[] failureEvent;
 
     private final EventHandler onNotice = (s, id) -> notice(id);
     private final EventHandler onReclaim = (s, id) -> reclaim(id);
+    private final EventHandler onHostFailure = (s, id) -> hostFailure(id);
+    private final EventHandler onRecovered = (s, id) -> recovered(id);
 
     Ec2Instances(Simulation sim, ScenarioSpec spec, UsageListener usage, long firstInstanceId,
             SpotInterruptionSource hazard) throws InvalidScenarioException {
+        this(sim, spec, usage, firstInstanceId, hazard, null, new HostFailureClock[spec.ec2().instances().size()],
+                Faults.RECOVERY_DELAY_MS);
+    }
+
+    /**
+     * @param pools finite capacity and zone closures; null for none
+     * @param failureClocks per instance spec, in file order: its host failure clock, or null
+     * @param recoveryDelayMs how long EC2 auto-recovery takes after a host failure
+     */
+    Ec2Instances(Simulation sim, ScenarioSpec spec, UsageListener usage, long firstInstanceId,
+            SpotInterruptionSource hazard, CapacityPools pools, HostFailureClock[] failureClocks, long recoveryDelayMs)
+            throws InvalidScenarioException {
         this.sim = sim;
         this.hazard = hazard;
+        this.failureClocks = failureClocks.clone();
+        this.recoveryDelayMs = recoveryDelayMs;
         this.spec = spec;
         this.firstId = firstInstanceId;
         List<InstanceSpec> instances = spec.ec2().instances();
         launched = new long[instances.size()];
         interrupted = new long[instances.size()];
+        hostFailures = new long[instances.size()];
+        recoveries = new long[instances.size()];
+        outageFailures = new long[instances.size()];
         List<FixedInstanceSpec> fleetSpecs = new ArrayList<>();
         int zoneCursor = 0;
         for (int i = 0; i < instances.size(); i++) {
@@ -85,11 +116,75 @@ final class Ec2Instances {
         }
         try {
             fleet = new FixedFleet(sim, fleetSpecs, timings(spec.lifecycle()), usage, this::onStateChange,
-                    firstInstanceId);
+                    firstInstanceId, pools);
         } catch (IllegalArgumentException e) {
             // The only refusal: windows closer together than stop + launch latency.
             throw new InvalidScenarioException(List.of(new Issue("ec2.instances", e.getMessage(),
                     "widen the gap between run windows, or lower lifecycle.instanceStop/instanceLaunch")));
+        }
+        failureSeed = new long[fleet.size()];
+        failureDraws = new int[fleet.size()];
+        failureEvent = new long[fleet.size()];
+        java.util.Arrays.fill(failureEvent, -1L);
+    }
+
+    /**
+     * A zone outage begins now: every instance in the zone that is running or launching stops (billing stops, its run
+     * ends with HOST_FAILURE) and EC2 recovers it with its id at {@code resumeAtMs}, when the zone is back
+     * ({@link FixedFleet#failUntil}). Instances stopped then simply do not start while the zone is down.
+     */
+    void failZone(String zone, long resumeAtMs) {
+        for (long id = firstId; id < firstId + fleet.size(); id++) {
+            var instance = fleet.instance(id);
+            if (!fleet.usageOf(id).zone().equals(zone)) {
+                continue;
+            }
+            boolean hit = instance.map(i -> i.state() == InstanceState.RUNNING || i.state() == InstanceState.PENDING)
+                    .orElse(false);
+            if (fleet.failUntil(id, resumeAtMs) && hit) {
+                outageFailures[originOf(id)]++;
+            }
+        }
+    }
+
+    /** The instance's host fails (a host-failures fault): counted; EC2 auto-recovery reboots it onto new hardware. */
+    private void hostFailure(long id) {
+        int index = (int) (id - firstId);
+        failureEvent[index] = -1L;
+        if (fleet.instance(id).map(i -> i.state() != InstanceState.RUNNING).orElse(true)) {
+            return;
+        }
+        hostFailures[originOf(id)]++;
+        // Reading (docs/reliability.md, faults): simplified automatic recovery migrates the instance "as part of an
+        // instance reboot" and keeps its id; a reboot keeps the billing period (aws-rules.md item 1), so the run
+        // goes on. The next failure clock starts when it is back.
+        failureEvent[index] = sim.scheduleAfter(recoveryDelayMs, Phase.LIFECYCLE, onRecovered, id);
+    }
+
+    private void recovered(long id) {
+        int index = (int) (id - firstId);
+        failureEvent[index] = -1L;
+        var instance = fleet.instance(id).orElseThrow();
+        if (instance.state() != InstanceState.RUNNING) {
+            return; // stopped meanwhile: its next start moves it to new hardware anyway
+        }
+        instance.reboot();
+        recoveries[originOf(id)]++;
+        scheduleHostFailure(id);
+    }
+
+    private void scheduleHostFailure(long id) {
+        HostFailureClock clock = failureClocks[originOf(id)];
+        if (clock == null) {
+            return;
+        }
+        int index = (int) (id - firstId);
+        if (failureSeed[index] == 0) {
+            failureSeed[index] = clock.instanceSeed("ec2.instances/" + id);
+        }
+        long dt = clock.runningMsUntilFailure(failureSeed[index], failureDraws[index]++);
+        if (dt <= sim.horizonMs() - sim.nowMs()) {
+            failureEvent[index] = sim.schedule(sim.nowMs() + dt, Phase.LIFECYCLE, onHostFailure, id);
         }
     }
 
@@ -136,6 +231,14 @@ final class Ec2Instances {
         if (previous == null) {
             launched[originOf(instance.instanceId())]++;
         }
+        int index = (int) (instance.instanceId() - firstId);
+        if (previous == InstanceState.RUNNING && failureEvent[index] >= 0) {
+            sim.cancel(failureEvent[index]); // a failure or recovery of a run that has ended
+            failureEvent[index] = -1L;
+        }
+        if (current == InstanceState.RUNNING) {
+            scheduleHostFailure(instance.instanceId());
+        }
         if (current == InstanceState.RUNNING && instance.usage().market() == Market.SPOT) {
             // aws-rules.md item 4: each run of a Spot instance faces its pool's interruption hazard.
             var u = instance.usage();
@@ -156,6 +259,29 @@ final class Ec2Instances {
 
     long notices() {
         return notices;
+    }
+
+    /** Per scenario instance spec: host failures, recoveries, outage failures, launches refused for capacity. */
+    long hostFailures(int specIndex) {
+        return hostFailures[specIndex];
+    }
+
+    long recoveries(int specIndex) {
+        return recoveries[specIndex];
+    }
+
+    long outageFailures(int specIndex) {
+        return outageFailures[specIndex];
+    }
+
+    long failedLaunches(int specIndex) {
+        long n = 0;
+        for (int f = 0; f < origin.size(); f++) {
+            if (origin.getInt(f) == specIndex) {
+                n += fleet.failedLaunches(f);
+            }
+        }
+        return n;
     }
 
     /** Per scenario instance spec, in file order: copies launched. */

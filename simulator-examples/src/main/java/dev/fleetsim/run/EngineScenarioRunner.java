@@ -69,11 +69,14 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         UsageMeter meter = UsageMeter.startingAt(spec.start());
         UsageTee usage = new UsageTee(meter);
 
-        Ec2Instances instances = new Ec2Instances(sim, spec, usage, EC2_RUN_IDS, spot.interruptions());
+        // Finite capacity pools and zone outages: every EC2 launcher goes through one CapacityPools.
+        Faults faults = new Faults(spec);
+        Ec2Instances instances = new Ec2Instances(sim, spec, usage, EC2_RUN_IDS, spot.interruptions(),
+                faults.pools(), faults.instanceClocks(), Faults.RECOVERY_DELAY_MS);
         Map<String, DemandSignal> signals = DemandSignalsFromSpec.build(scenario, streams);
         Ec2Groups groups = new Ec2Groups(sim, scenario, catalog.get(), book, spot.rates(), spot.interruptions(),
-                signals, usage, Ec2Instances.timings(spec.lifecycle()),
-                GROUP_RUN_IDS);
+                signals, usage, Ec2Instances.timings(spec.lifecycle()), GROUP_RUN_IDS, faults.pools(),
+                faults.groupClocks());
         groups.start();
         for (FaultSpec fault : spec.faults()) {
             if (fault.kind() == FaultSpec.Kind.SPOT_INTERRUPTION) {
@@ -95,7 +98,9 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         // Containers (ECS, EKS nodes and workloads): ContainerClusters.
         ContainerClusters containers = new ContainerClusters(sim, spec, catalog.get(), usage, streams, signals,
                 CONTAINER_RUN_IDS, new CapacitySetup(book, spot.rates(), spec.start(), spot.interruptions(),
-                        Ec2Instances.timings(spec.lifecycle()), ContainerInstances.CapacityGate.ALWAYS));
+                        Ec2Instances.timings(spec.lifecycle()), ContainerInstances.CapacityGate.of(faults.pools())));
+        faults.failContainerHosts(containers.capacityLines());
+        faults.scheduleOutages(sim, instances, groups, containers.capacityLines());
         for (FaultSpec fault : spec.faults()) {
             // Capacity providers and managed node pools: every Spot instance gets the notice at the fault's time.
             if (fault.kind() == FaultSpec.Kind.SPOT_INTERRUPTION
@@ -109,6 +114,6 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         Bill bill = billing.bill(meter);
         Optional<HourlyCosts> hourly = HourlyCosts.of(bill, meter, coverage, spot.rates());
         return new ReportAssembler(spec).assemble(bill, hourly, meter, usage, instances, groups, containers, processed,
-                NotSimulated.sections(spec));
+                NotSimulated.sections(spec), faults);
     }
 }

@@ -8,6 +8,9 @@ import dev.fleetsim.report.CommitmentReport;
 import dev.fleetsim.report.ContainerCapacityReport;
 import dev.fleetsim.report.DemandReport;
 import dev.fleetsim.report.EventCounts;
+import dev.fleetsim.report.FaultReport;
+import dev.fleetsim.host.CapacityPools;
+import dev.fleetsim.scenario.spec.FaultSpec;
 import dev.fleetsim.report.HourlyCosts;
 import dev.fleetsim.report.Report;
 import dev.fleetsim.report.WorkloadReport;
@@ -28,7 +31,7 @@ final class ReportAssembler {
 
     RunResult assemble(Bill bill, Optional<HourlyCosts> hourlyCosts, UsageMeter meter, UsageTee usage, Ec2Instances instances, Ec2Groups groups,
             ContainerClusters containers, long eventsProcessed,
-            List<String> notSimulated) {
+            List<String> notSimulated, Faults faults) {
         RoundedBill rounded = bill.rounded();
         List<CommitmentReport> commitments = new ArrayList<>();
         for (RoundedBill.Commitment c : rounded.commitments()) {
@@ -92,8 +95,58 @@ final class ReportAssembler {
         }
         Report report = new Report(spec.name(), spec.seed(), spec.horizon(), reportBill, workloads, capacity,
                 new EventCounts(eventsProcessed, notices), null,
-                anyDemand ? new DemandReport(requests, served, unserved) : null, pools, containers.karpenterReports());
+                anyDemand ? new DemandReport(requests, served, unserved) : null, pools, containers.karpenterReports(),
+                faultReport(instances, groups, containers, faults));
         return new RunResult(report, bill, meter, hourlyCosts, notSimulated);
+    }
+
+    /**
+     * The faults section, written when the scenario limits capacity pools or injects zone outages or host failures
+     * (with unlimited pools and no outage no launch can find InsufficientInstanceCapacity).
+     */
+    private FaultReport faultReport(Ec2Instances instances, Ec2Groups groups, ContainerClusters containers,
+            Faults faults) {
+        boolean any = !spec.capacity().pools().isEmpty();
+        for (FaultSpec f : spec.faults()) {
+            any |= f.kind() != FaultSpec.Kind.SPOT_INTERRUPTION;
+        }
+        if (!any) {
+            return null;
+        }
+        List<FaultReport.Workload> lines = new ArrayList<>();
+        for (int i = 0; i < spec.ec2().instances().size(); i++) {
+            // A fixed instance's refused window launch is one pool attempt: as many ICE answers as failed launches.
+            long failed = instances.failedLaunches(i);
+            lines.add(new FaultReport.Workload(spec.ec2().instances().get(i).name(), "ec2-instance", failed, failed,
+                    instances.hostFailures(i), instances.recoveries(i), instances.outageFailures(i), 0));
+        }
+        for (Ec2Groups.Group g : groups.groups()) {
+            lines.add(new FaultReport.Workload(g.name(), "ec2-group", g.group.insufficientCapacityErrors(),
+                    g.group.failedLaunches(), g.hostFailures, 0, g.outageFailures, g.replacements));
+        }
+        for (CapacityLine l : containers.capacityLines()) {
+            ContainerInstances src = l.source();
+            if (l.kind().equals("eks-provisioned-nodes") && src.launched() == 0) {
+                continue; // as in containerCapacity: provisioned nodes appear once a controller launched any
+            }
+            long ice = src.refusedLaunches();
+            long failed = 0; // a node provisioner's caller decides what a refusal means
+            if (src instanceof ContainerGroup g) {
+                ice = g.autoScalingGroup().insufficientCapacityErrors();
+                failed = g.autoScalingGroup().failedLaunches();
+            }
+            lines.add(new FaultReport.Workload(l.cluster() + "/" + l.name(), l.kind(), ice, failed, src.hostFailures(),
+                    0, src.outageFailures(), src.faultReplacements()));
+        }
+        List<FaultReport.Pool> pools = new ArrayList<>();
+        CapacityPools p = faults.pools();
+        List<CapacityPools.Limit> limits = p.limits();
+        for (int i = 0; i < limits.size(); i++) {
+            CapacityPools.Limit l = limits.get(i);
+            pools.add(new FaultReport.Pool(l.instanceType(), l.zone(), l.market() == null ? "any" : l.market().key(),
+                    l.max(), p.peak(i), p.refused(i)));
+        }
+        return new FaultReport(faults.zoneOutages(), lines, pools);
     }
 
     /** Billing names commitments ri-N and sp-N in registration order; the scenario may name them itself. */

@@ -2,6 +2,7 @@ package dev.fleetsim.scenario;
 
 import dev.fleetsim.catalog.InstanceCatalog;
 import dev.fleetsim.processor.Microarchitecture;
+import dev.fleetsim.scenario.spec.CapacityPoolSpec;
 import dev.fleetsim.scenario.spec.DemandSpec;
 import dev.fleetsim.scenario.spec.DiurnalSpec;
 import dev.fleetsim.scenario.spec.FaultSpec;
@@ -35,6 +36,8 @@ public final class ScenarioValidator {
     static final Instant EARLIEST_START = Instant.parse("1970-01-01T00:00:00Z");
     static final Instant LATEST_START = Instant.parse("2200-01-01T00:00:00Z");
     static final int MAX_NAME_CHARS = 200;
+    /** host-failures: one failure per running hour (8,760 a 365-day year) at most. */
+    static final double MAX_FAILURES_PER_YEAR = 8_760;
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
     private final InstanceCatalog catalog;
@@ -65,6 +68,7 @@ public final class ScenarioValidator {
         EksRules.check(c);
         PricingRules.check(c);
         faults(c);
+        capacity(c);
         processors(c);
         lifecycle(c);
         issues.addAll(EntityEstimate.of(c).check(limits));
@@ -262,6 +266,12 @@ public final class ScenarioValidator {
                 case HOST_FAILURES:
                     if (c.required(Issues.child(path, "perInstancePerYear"), f.perInstancePerYear(), "e.g. 0.02")) {
                         c.positive(Issues.child(path, "perInstancePerYear"), f.perInstancePerYear());
+                        if (f.perInstancePerYear() > MAX_FAILURES_PER_YEAR) {
+                            // Beyond this every instance would fail within the hour: a typo, and unbounded work.
+                            c.issues.add(Issues.child(path, "perInstancePerYear"), f.perInstancePerYear()
+                                    + " failures per instance-year is more than one per running hour",
+                                    "at most " + (long) MAX_FAILURES_PER_YEAR + "; e.g. 0.02");
+                        }
                     }
                     if (f.target() != null) {
                         target(c, Issues.child(path, "target"), f.target(), false);
@@ -291,6 +301,31 @@ public final class ScenarioValidator {
             c.issues.add(path, UserText.quote(name) + " (" + found.get(0).what() + ") runs no Spot capacity, and"
                     + " only Spot capacity is interrupted", "give it Spot capacity (market: spot, FARGATE_SPOT, or a"
                     + " mix below 100% On-Demand)");
+        }
+    }
+
+    /** {@code capacity.pools}: known type, scenario zone, max >= 0, one limit per (type, zone, market or both). */
+    private static void capacity(Check c) {
+        List<CapacityPoolSpec> pools = c.spec.capacity().pools();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < pools.size(); i++) {
+            String path = Issues.index("capacity.pools", i);
+            CapacityPoolSpec p = pools.get(i);
+            if (c.nullItem(path, p)) {
+                continue;
+            }
+            c.instanceType(Issues.child(path, "type"), p.type());
+            if (c.requiredText(Issues.child(path, "zone"), p.zone(), "one of the scenario's zones")) {
+                c.zone(Issues.child(path, "zone"), p.zone());
+            }
+            if (c.required(Issues.child(path, "max"), p.max(), "the most instances of the pool at once, e.g. max: 10")) {
+                c.range(Issues.child(path, "max"), p.max(), 0, 1_000_000);
+            }
+            String market = p.market() == null ? "both markets" : p.market().key();
+            if (p.type() != null && p.zone() != null && !seen.add(p.type() + "@" + p.zone() + "/" + market)) {
+                c.issues.add(path, "the pool " + UserText.quote(p.type()) + " in " + UserText.quote(p.zone()) + " ("
+                        + market + ") is limited twice", "keep one entry per type, zone and market");
+            }
         }
     }
 

@@ -72,7 +72,7 @@ public final class Replicator {
         Report r = first.report();
         Report combined = new Report(r.scenario(), r.seed(), r.horizon(), r.bill(), r.workloads(), r.capacity(),
                 r.events(), ReplicationStats.of(totals, interruptions), r.demand(), r.containerCapacity(),
-                r.karpenter());
+                r.karpenter(), r.faults());
         return new Result(first, combined);
     }
 
@@ -82,7 +82,8 @@ public final class Replicator {
             return scenario;
         }
         ScenarioSpec spec = new ScenarioSpec(s.name(), seed, s.start(), s.horizon(), s.region(), s.zones(), s.demand(),
-                s.ec2(), s.ecs(), s.eks(), s.pricing(), s.faults(), s.processors(), s.lifecycle());
+                s.ec2(), s.ecs(), s.eks(), s.pricing(), s.faults(), s.processors(), s.lifecycle(),
+                s.capacity());
         return validator.requireValid(spec, scenario.file().orElse(null), scenario.baseDirectory());
     }
 }

@@ -208,7 +208,13 @@ final class ScenarioFuzzTest {
             Outcome r = execute(args.toArray(new String[0]));
             statuses.merge("run " + r.status(), 1, Integer::sum);
             List<String> broken = new ArrayList<>(noCrash("run", r));
-            if (r.status() == 0 && r.runnerCalls() != 1 || r.status() != 0 && r.runnerCalls() != 0) {
+            // A successful run calls the runner once per replication (--replications N runs it N times).
+            int expectedCalls = 1;
+            int rep = args.indexOf("--replications");
+            if (rep >= 0 && args.get(rep + 1).matches("[1-9][0-9]{0,5}")) {
+                expectedCalls = Integer.parseInt(args.get(rep + 1));
+            }
+            if (r.status() == 0 && r.runnerCalls() != expectedCalls || r.status() != 0 && r.runnerCalls() != 0) {
                 broken.add("run exited " + r.status() + " after " + r.runnerCalls() + " runner calls");
             }
             if (r.status() == 2) {

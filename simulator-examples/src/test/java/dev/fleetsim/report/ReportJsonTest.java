@@ -102,6 +102,27 @@ final class ReportJsonTest {
     }
 
     @Test
+    void write_faults_comeLastWithEveryCounterAndPool() {
+        Report base = specExample();
+        Report r = new Report(base.scenario(), base.seed(), base.horizon(), base.bill(), base.workloads(),
+                base.capacity(), base.events(), null, null, List.of(), List.of(), new FaultReport(1,
+                List.of(new FaultReport.Workload("web", "ec2-group", 4, 1, 2, 0, 3, 5)),
+                List.of(new FaultReport.Pool("m5.large", "us-east-1a", "any", 2, 2, 7))));
+
+        String json = new ReportJson().write(r);
+
+        assertThat(json).endsWith("  \"replications\": null,\n  \"faults\": {\n    \"zoneOutages\": 1,\n"
+                + "    \"workloads\": [\n      {\n        \"name\": \"web\",\n        \"kind\": \"ec2-group\",\n"
+                + "        \"insufficientCapacityErrors\": 4,\n        \"failedLaunches\": 1,\n"
+                + "        \"hostFailures\": 2,\n        \"recoveries\": 0,\n        \"outageFailures\": 3,\n"
+                + "        \"replacements\": 5\n      }\n    ],\n    \"pools\": [\n      {\n"
+                + "        \"type\": \"m5.large\",\n        \"zone\": \"us-east-1a\",\n        \"market\": \"any\",\n"
+                + "        \"max\": 2,\n        \"peak\": 2,\n        \"refused\": 7\n      }\n    ]\n  }\n}\n");
+        assertThat(new ReportJson().write(base)).doesNotContain("faults");
+        assertThat(new ReportTable().write(r)).contains("faults  zone outages 1").contains("refused");
+    }
+
+    @Test
     void money_keepsExactDigitsWithAtLeastTwo() {
         assertThat(Money.format(new BigDecimal("0.0816"))).isEqualTo("0.0816");
         assertThat(Money.format(new BigDecimal("0.081600"))).isEqualTo("0.0816");

@@ -159,7 +159,7 @@ final class HostileInputTest {
 
         assertThat(lines).containsExactly(
                 "\"a\\nb\": unknown key; valid keys: name, seed, start, horizon, region, zones, demand, ec2, ecs, eks,"
-                        + " pricing, faults, processors, lifecycle",
+                        + " pricing, faults, processors, lifecycle, capacity",
                 "ec2.instances[0].\"count \": unknown key; did you mean count? valid keys: name, type, count, os,"
                         + " tenancy, zone, market, runs, interruptionBehavior",
                 "ec2.instances[0].\"\": unknown key; valid keys: name, type, count, os, tenancy, zone, market, runs,"

@@ -262,6 +262,48 @@ final class ScenarioValidatorTest {
     }
 
     @Test
+    void validate_capacityPools_checkTypeZoneMaxAndRepeats() {
+        List<String> lines = issues(dir, HEAD + """
+                capacity:
+                  pools:
+                    - {type: m5.lrage, zone: us-east-1a, max: 2}
+                    - {type: m5.large, zone: us-west-2a, max: -1}
+                    - {type: m5.large, zone: us-east-1a, market: spot, max: 3}
+                    - {type: m5.large, zone: us-east-1a, market: spot, max: 4}
+                    - {type: m5.large, zone: us-east-1a}
+                    - {type: m5.large, zone: us-east-1b, mx: 4}
+                """);
+        assertThat(lines).containsExactly(
+                "capacity.pools[0].type: unknown instance type 'm5.lrage'; did you mean m5.large?",
+                "capacity.pools[1].zone: zone 'us-west-2a' is not one of the scenario's zones; zones: us-east-1a,"
+                        + " us-east-1b, us-east-1c",
+                "capacity.pools[1].max: -1 is out of range; allowed: 0 to 1000000",
+                "capacity.pools[3]: the pool 'm5.large' in 'us-east-1a' (spot) is limited twice; keep one entry per"
+                        + " type, zone and market",
+                "capacity.pools[4].max: required; the most instances of the pool at once, e.g. max: 10",
+                "capacity.pools[5].mx: unknown key; did you mean max? valid keys: type, zone, market, max");
+    }
+
+    @Test
+    void validate_hostFailureRate_isAtMostOnePerRunningHour() {
+        assertThat(issues(dir, HEAD + "faults: [{kind: host-failures, perInstancePerYear: 8761}]\n")).containsExactly(
+                "faults[0].perInstancePerYear: 8761.0 failures per instance-year is more than one per running hour;"
+                        + " at most 8760; e.g. 0.02");
+        assertValid(dir, HEAD + "faults: [{kind: host-failures, perInstancePerYear: 8760}]\n");
+    }
+
+    @Test
+    void validate_capacityPoolsWithAndWithoutMarket_areValid() {
+        assertValid(dir, HEAD + """
+                capacity:
+                  pools:
+                    - {type: m5.large, zone: us-east-1a, max: 2}
+                    - {type: m5.large, zone: us-east-1a, market: on-demand, max: 1}
+                    - {type: m5.large, zone: us-east-1a, market: spot, max: 0}
+                """);
+    }
+
+    @Test
     void validate_zonalRi_needsAScenarioZone_andEc2InstancePlan_needsAFamily() {
         List<String> lines = issues(dir, HEAD + """
                 pricing:

@@ -17,10 +17,12 @@ import java.util.Map;
  * @param demand named demand signals, in file order
  * @param processors per-vCPU throughput factor overrides by microarchitecture key ({@code graviton3: 1.5})
  * @param lifecycle launch, stop and startup latency overrides
+ * @param capacity finite capacity pools (fleetsim addition); none by default
  */
 public record ScenarioSpec(String name, Long seed, Instant start, Duration horizon, String region,
         List<String> zones, Map<String, DemandSpec> demand, Ec2Spec ec2, EcsSpec ecs, EksSpec eks,
-        PricingSpec pricing, List<FaultSpec> faults, Map<String, Double> processors, LifecycleSpec lifecycle) {
+        PricingSpec pricing, List<FaultSpec> faults, Map<String, Double> processors, LifecycleSpec lifecycle,
+        CapacitySpec capacity) {
 
     public static final long DEFAULT_SEED = 1L;
     public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
@@ -39,5 +41,6 @@ public record ScenarioSpec(String name, Long seed, Instant start, Duration horiz
         faults = Specs.list(faults);
         processors = Specs.map(processors);
         lifecycle = Specs.or(lifecycle, new LifecycleSpec(null, null, null, null));
+        capacity = Specs.or(capacity, new CapacitySpec(null));
     }
 }

@@ -1,0 +1,158 @@
+package dev.fleetsim.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.fleetsim.billing.Money;
+import dev.fleetsim.report.FaultReport;
+import dev.fleetsim.report.Report;
+import dev.fleetsim.report.WorkloadReport;
+import dev.fleetsim.scenario.RunResult;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Zone outages, host failures and capacity pools on container capacity (ECS capacity providers, EKS managed node
+ * groups). m5.large and m5a.large at $0.36 an hour = $0.0001 a second; launch latency 16.5 s; each run bills whole
+ * seconds, rounded up (BilledDuration).
+ */
+final class ContainerFaultsRunTest {
+
+    private static final String RATES = """
+            pricing:
+              rates:
+                - {match: {type: m5.large, os: linux, tenancy: shared}, onDemand: "0.36"}
+                - {match: {type: m5a.large, os: linux, tenancy: shared}, onDemand: "0.36"}
+            """;
+
+    private static RunResult run(String yaml) throws Exception {
+        RunResult r = RunChecks.run(yaml + RATES);
+        assertThat(r.notSimulated()).isEmpty();
+        return r;
+    }
+
+    private static FaultReport.Workload line(Report r, String name) {
+        return r.faults().workloads().stream().filter(w -> w.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static WorkloadReport workload(Report r, String name) {
+        return r.workloads().stream().filter(w -> w.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /**
+     * ECS provider of 2 m5.large over 1a and 1b (one each), service web of 2 tasks (1024 units, 1024 MiB), one per
+     * instance. Outage of 1a from 1 h to 4 h: the 1a container instance is cordoned, its task stopped and replaced
+     * (it fits beside the other on the 1b m5.large: 2,048 units, 8 GiB), and the instance terminates; the group
+     * replaces it, refused in 1a (ICE), launched in 1b, running at 3,616.5 s.
+     * Billed seconds: 3,600 (1a) + 21,600 (1b) + (21,600 - 3,616.5 = 17,983.5 -> 17,984) = 43,184 -> $4.3184.
+     */
+    @Test
+    void zoneOutage_ecsProvider_drainsTheHostAndTheGroupReplacesItInTheOtherZone() throws Exception {
+        RunResult run = run("""
+                name: ecs-outage
+                horizon: PT6H
+                zones: [us-east-1a, us-east-1b]
+                ecs:
+                  clusters:
+                    - name: prod
+                      capacityProviders:
+                        - {name: fleet, group: {instanceTypes: [m5.large], min: 2, max: 2}}
+                      services:
+                        - {name: web, cpu: 1024, memory: 1024, desired: 2, launchType: EC2, capacityProvider: fleet}
+                faults:
+                  - {kind: zone-outage, zone: us-east-1a, at: PT1H, duration: PT3H}
+                """);
+        Report r = run.report();
+
+        FaultReport.Workload fleet = line(r, "prod/fleet");
+        assertThat(fleet.kind()).isEqualTo("ecs-capacity-provider");
+        assertThat(fleet.outageFailures()).isEqualTo(1);
+        assertThat(fleet.replacements()).isEqualTo(1);
+        assertThat(fleet.insufficientCapacityErrors()).isEqualTo(1);
+        // web: 2 tasks at 0, the one on the failed host replaced: 3 launched, 2 running at the horizon.
+        assertThat(workload(r, "web").launched()).isEqualTo(3);
+        assertThat(workload(r, "web").running()).isEqualTo(2);
+        assertThat(run.bill().total()).isEqualTo(Money.usd("4.3184"));
+    }
+
+    /**
+     * EKS managed node group of 2 m5.large over 1a and 1b, a Deployment of 2 pods. Outage of 1a from 1 h for 3 h: the
+     * 1a node is cordoned and drained, its pod recreated on the 1b node, the node replaced in 1b. Same billed seconds
+     * as the ECS case, plus the control plane: 6 h x $0.10 = $0.60 (aws-rules.md item 6): $4.9184.
+     */
+    @Test
+    void zoneOutage_eksNodeGroup_drainsTheNodeAndTheGroupReplacesIt() throws Exception {
+        RunResult run = run("""
+                name: eks-outage
+                horizon: PT6H
+                zones: [us-east-1a, us-east-1b]
+                eks:
+                  clusters:
+                    - name: platform
+                      nodePools:
+                        - {name: general, kind: managed, instanceTypes: [m5.large], min: 2, max: 2, desired: 2}
+                      workloads:
+                        - {name: api, kind: Deployment, replicas: 2, requests: {cpu: 500m, memory: 512Mi}}
+                faults:
+                  - {kind: zone-outage, zone: us-east-1a, at: PT1H, duration: PT3H}
+                """);
+        Report r = run.report();
+
+        FaultReport.Workload general = line(r, "platform/general");
+        assertThat(general.outageFailures()).isEqualTo(1);
+        assertThat(general.replacements()).isEqualTo(1);
+        assertThat(workload(r, "api").running()).isEqualTo(2);
+        assertThat(run.bill().total()).isEqualTo(Money.usd("4.9184"));
+    }
+
+    /**
+     * Pool m5.large in us-east-1a capped at 0: an ECS provider preferring m5.large in that one zone gets
+     * InsufficientInstanceCapacity twice and runs 2 m5a.large for the hour.
+     */
+    @Test
+    void capacityPool_ecsProviderFallsBackToItsSecondType() throws Exception {
+        Report r = run("""
+                name: ecs-pool
+                horizon: PT1H
+                zones: [us-east-1a]
+                capacity:
+                  pools:
+                    - {type: m5.large, zone: us-east-1a, max: 0}
+                ecs:
+                  clusters:
+                    - name: prod
+                      capacityProviders:
+                        - {name: fleet, group: {instanceTypes: [m5.large, m5a.large], min: 2, max: 2}}
+                """).report();
+
+        assertThat(line(r, "prod/fleet").insufficientCapacityErrors()).isEqualTo(2);
+        assertThat(r.capacity().instanceHours()).containsEntry("m5a.large", 2.0).doesNotContainKey("m5.large");
+    }
+
+    /**
+     * Host failures on an ECS provider of 20 instances for 30 days at 12 a year: expected failures 20 x 30/365 x 12
+     * = 19.7 (exposure less 16.5 s per replacement, negligible), standard deviation 4.4; four of them: [2, 37]. Each
+     * failure brings one replacement; the service keeps its tasks running.
+     */
+    @Test
+    void hostFailures_ecsProvider_replacesEveryFailedInstance() throws Exception {
+        String yaml = """
+                name: ecs-failures
+                horizon: P30D
+                ecs:
+                  clusters:
+                    - name: prod
+                      capacityProviders:
+                        - {name: fleet, group: {instanceTypes: [m5.large], min: 20, max: 20}}
+                      services:
+                        - {name: web, cpu: 1024, memory: 1024, desired: 20, launchType: EC2, capacityProvider: fleet}
+                faults:
+                  - {kind: host-failures, perInstancePerYear: 12, target: fleet}
+                """;
+        Report r = run(yaml).report();
+
+        FaultReport.Workload fleet = line(r, "prod/fleet");
+        assertThat(fleet.hostFailures()).isBetween(2L, 37L);
+        assertThat(fleet.replacements()).isEqualTo(fleet.hostFailures());
+        assertThat(workload(r, "web").running()).isEqualTo(20);
+        RunChecks.assertReproducible(yaml + RATES);
+    }
+}
