@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Every measured figure of docs/benchmarks.md, in one go. Run it on a quiet machine (nothing else building or
 # testing: the figures are only as good as the load during the run, which this script records before and after
-# every step). About 10 minutes on the 2-core reference machine by an estimate from the steps' sizes (not yet
-# timed on a quiet machine); the iteration counts keep it under 20.
+# every step). 5 min 21 s on the 2-core reference machine (2026-11-22, docs/benchmarks.md).
 #
 #   benchmarks/bench-run.sh RESULTS_DIR
 #

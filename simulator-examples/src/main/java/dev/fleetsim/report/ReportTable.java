@@ -2,6 +2,7 @@ package dev.fleetsim.report;
 
 import dev.fleetsim.scenario.Durations;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -130,8 +131,8 @@ public final class ReportTable {
     /** Container workloads' pending time, interruptions, deployments and unserved demand (docs/reports.md). */
     private static String dynamics(List<WorkloadReport> workloads) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"workload", "pending time", "longest wait", "Spot notices", "replacements",
-            "deployments done", "unserved"});
+        rows.add(new String[] {"workload", "task-hours waiting", "mean wait", "longest wait", "Spot notices",
+            "replacements", "deployments done", "unserved"});
         for (WorkloadReport w : workloads) {
             WorkloadMetrics m = w.metrics();
             if (m == null) {
@@ -141,13 +142,17 @@ public final class ReportTable {
             for (WorkloadMetrics.Deployment d : m.deployments()) {
                 done += d.took() == null ? 0 : 1;
             }
-            rows.add(new String[] {w.name(), Durations.format(m.pendingTime()), Durations.format(m.maxPendingWait()),
+            // A sum over tasks reads better in task-hours than as one ISO duration of millions of days.
+            long pendingMs = m.pendingTime().toMillis();
+            Duration meanWait = Duration.ofMillis(w.launched() == 0 ? 0 : pendingMs / w.launched());
+            rows.add(new String[] {w.name(), String.format(Locale.ROOT, "%,.1f", pendingMs / 3_600_000.0),
+                Durations.format(meanWait), Durations.format(m.maxPendingWait()),
                 Long.toString(m.interruptionNotices()), Long.toString(m.replacements()),
                 done + "/" + m.deployments().size(), m.demand() == null ? "-"
                     : String.format(Locale.ROOT, "%.3f%%", m.demand().unservedShare() * 100)});
         }
         return rows.size() == 1 ? "" : "\n" + TextTable.render(rows,
-                new boolean[] {false, true, true, true, true, true, true});
+                new boolean[] {false, true, true, true, true, true, true, true});
     }
 
     private static String twoColumns(String title, Map<String, BigDecimal> map) {
