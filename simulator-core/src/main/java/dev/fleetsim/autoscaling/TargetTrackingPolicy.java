@@ -17,24 +17,27 @@ import java.util.Objects;
  *       reduces to this for a utilization metric).
  *   <li>Scale out at once: as soon as one evaluation's target exceeds desired. AWS's high alarm needs 3 one-minute
  *       data points; fleetsim reacts to the first (reading: "scale out immediately when needed").
- *   <li>Scale in gradually: only when every target of the last {@code scaleInCooldownMs} (300 s, the Auto Scaling
- *       default cooldown) is below desired, to the highest of them, and not within a cooldown of the previous scale-in
- *       (reading of "scales in gradually": AWS's low alarm needs 15 one-minute data points; fleetsim's window is the
- *       cooldown, configurable).
+ *   <li>Scale in gradually, as the target tracking policy's low alarm does: only when the targets of the last
+ *       {@link #SCALE_IN_DATAPOINTS} evaluations (15 one-minute data points) are all below desired, to the highest of
+ *       them, and not within {@code scaleInCooldownMs} (300 s, the Auto Scaling default cooldown) of the previous
+ *       scale-in.
  * </ul>
  */
 public final class TargetTrackingPolicy {
 
     public static final long DEFAULT_EVALUATION_PERIOD_MS = 60_000L;
     public static final long DEFAULT_SCALE_IN_COOLDOWN_MS = 300_000L;
+    /** Data points the scale-in alarm needs below the target (ASGUG as-scaling-target-tracking: 15 of 1 minute). */
+    public static final int SCALE_IN_DATAPOINTS = 15;
 
     private final DemandSignal signal;
     private final CapacityModel model;
     private final long evaluationPeriodMs;
     private final long scaleInCooldownMs;
     private final int windowEvaluations;
+    private final long windowMs;
 
-    // Targets of the evaluations within the cooldown window, oldest first (a ring).
+    // Targets of the evaluations within the scale-in window, oldest first (a ring).
     private long[] times = new long[8];
     private int[] targets = new int[8];
     private int head;
@@ -57,7 +60,8 @@ public final class TargetTrackingPolicy {
         }
         this.evaluationPeriodMs = evaluationPeriodMs;
         this.scaleInCooldownMs = scaleInCooldownMs;
-        this.windowEvaluations = (int) Math.max(1, (scaleInCooldownMs + evaluationPeriodMs - 1) / evaluationPeriodMs);
+        this.windowEvaluations = SCALE_IN_DATAPOINTS;
+        this.windowMs = SCALE_IN_DATAPOINTS * evaluationPeriodMs;
     }
 
     public DemandSignal signal() {
@@ -79,7 +83,7 @@ public final class TargetTrackingPolicy {
 
     /**
      * One evaluation: records this evaluation's target and returns the new desired capacity ({@code desired} when
-     * nothing changes). Call it once per evaluation period: scale-in needs the cooldown's worth of evaluations.
+     * nothing changes). Call it once per evaluation period: scale-in needs {@link #SCALE_IN_DATAPOINTS} evaluations.
      *
      * @param throughputPerInstance what one instance of the group serves at 100% (mean over its instances)
      */
@@ -103,8 +107,8 @@ public final class TargetTrackingPolicy {
     }
 
     private void record(long nowMs, int target) {
-        // Keep the evaluations in (now - cooldown, now], and always this one.
-        while (size > 0 && times[head] <= nowMs - scaleInCooldownMs) {
+        // Keep the evaluations in (now - window, now], and always this one.
+        while (size > 0 && times[head] <= nowMs - windowMs) {
             head = (head + 1) % times.length;
             size--;
         }

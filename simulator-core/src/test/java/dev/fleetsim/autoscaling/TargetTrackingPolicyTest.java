@@ -32,12 +32,12 @@ final class TargetTrackingPolicyTest {
     }
 
     @Test
-    void evaluate_scalesInOnlyAfterAFullCooldownOfLowerTargets() {
+    void evaluate_scalesInOnlyAfterFifteenDatapointsOfLowerTargets() {
         // 1000 until 30 min, then 200 (target 4).
         TargetTrackingPolicy p = policy(new long[] {0, 30 * MIN}, new double[] {1000, 200});
         int desired = 2;
         int firstScaleInAt = -1;
-        for (int m = 1; m <= 40; m++) {
+        for (int m = 1; m <= 50; m++) {
             int next = p.evaluate(m * MIN, desired, 1, 50, 100);
             if (next < desired && firstScaleInAt < 0) {
                 firstScaleInAt = m;
@@ -45,9 +45,9 @@ final class TargetTrackingPolicyTest {
             }
             desired = next;
         }
-        // Targets are 20 through minute 30 (its metric covers 29-30 min) and 4 from minute 31. The window
-        // (now - 300 s, now] first holds only 4s at minute 35 (evaluations 31..35).
-        assertThat(firstScaleInAt).isEqualTo(35);
+        // Targets are 20 through minute 30 (its metric covers 29-30 min) and 4 from minute 31. The scale-in alarm's
+        // 15 one-minute data points (ASGUG target tracking) are first all 4 at minute 45 (evaluations 31..45).
+        assertThat(firstScaleInAt).isEqualTo(45);
     }
 
     @Test
@@ -55,17 +55,17 @@ final class TargetTrackingPolicyTest {
         // 1000 until 30 min, 600 until 32 min (target 12), then 200 (target 4).
         TargetTrackingPolicy p = policy(new long[] {0, 30 * MIN, 32 * MIN}, new double[] {1000, 600, 200});
         int desired = 20;
-        int[] desiredAt = new int[46];
-        for (int m = 1; m <= 45; m++) {
+        int[] desiredAt = new int[56];
+        for (int m = 1; m <= 55; m++) {
             desired = p.evaluate(m * MIN, desired, 1, 50, 100);
             desiredAt[m] = desired;
         }
-        // Minute 35: window 31..35 has targets 12, 12, 4, 4, 4 -> 12. The next scale-in waits a cooldown after
-        // that one: minute 40, window 36..40 all 4 -> 4.
-        assertThat(desiredAt[34]).isEqualTo(20);
-        assertThat(desiredAt[35]).isEqualTo(12);
-        assertThat(desiredAt[39]).isEqualTo(12);
-        assertThat(desiredAt[40]).isEqualTo(4);
+        // Minute 45: the 15 data points 31..45 have targets 12, 12, 4, ..., 4 -> 12. The next scale-in waits the
+        // 300 s cooldown after that one: minute 50, data points 36..50 all 4 -> 4.
+        assertThat(desiredAt[44]).isEqualTo(20);
+        assertThat(desiredAt[45]).isEqualTo(12);
+        assertThat(desiredAt[49]).isEqualTo(12);
+        assertThat(desiredAt[50]).isEqualTo(4);
     }
 
     @Test
@@ -74,7 +74,7 @@ final class TargetTrackingPolicyTest {
         assertThat(p.evaluate(MIN, 2, 1, 40, 100)).isEqualTo(40);
         TargetTrackingPolicy idle = policy(new long[] {0}, new double[] {0});
         int d = 10;
-        for (int m = 1; m <= 10; m++) {
+        for (int m = 1; m <= 20; m++) {
             d = idle.evaluate(m * MIN, d, 3, 40, 100);
         }
         assertThat(d).isEqualTo(3);

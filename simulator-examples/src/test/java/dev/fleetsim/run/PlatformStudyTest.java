@@ -17,11 +17,15 @@ import org.junit.jupiter.api.Test;
 final class PlatformStudyTest {
 
     private static JsonNode report(String name) throws Exception {
+        return reportOf("../scenarios/studies/platforms/" + name + ".yaml");
+    }
+
+    private static JsonNode reportOf(String path) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = new FleetsimCli().execute(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), "run",
-                "../scenarios/studies/platforms/" + name + ".yaml", "--format", "json");
+                path, "--format", "json");
         assertThat(status).as("stderr: %s", err.toString(StandardCharsets.UTF_8)).isZero();
         return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
     }
@@ -54,5 +58,32 @@ final class PlatformStudyTest {
         assertThat(r.get("bill").get("total").asText()).isEqualTo("1051.20");
         assertThat(r.get("bill").get("byService").get("eks").asText()).isEqualTo("72.00");
         assertThat(r.get("workloads").get(0).get("pending").asLong()).isZero();
+    }
+
+    @Test
+    void diurnalFargate_taskHoursTrackTheDemandAtTheTargetUtilization() throws Exception {
+        // scenarios/studies/platforms-diurnal: a task serves 150/s at 100%, tracked at 60%, so 90/s per task. Task-hours
+        // at the target = requests / (90 x 3,600); the service keeps ceil(demand / 90) tasks, scales out within a
+        // minute and in after 15 minutes, so its task-hours lie a little above that, never below by more than the
+        // one-minute lag. A task-hour bills 0.04048 + 2 x 0.004445 = $0.04937 (aws-rules.md item 5).
+        JsonNode r = reportOf("../scenarios/studies/platforms-diurnal/ecs-fargate.yaml");
+        double requests = r.get("demand").get("requests").asDouble();
+        double atTarget = requests / (90.0 * 3_600);
+        double taskHours = r.get("bill").get("total").asDouble() / 0.04937;
+
+        assertThat(taskHours / atTarget).isBetween(0.97, 1.20);
+        assertThat(r.get("demand").get("unservedShare").asDouble()).isLessThan(0.001);
+    }
+
+    @Test
+    void diurnalPlatforms_allServeTheDemand_andEksPaysItsControlPlane() throws Exception {
+        for (String name : new String[] {"ec2", "ecs-ec2", "ecs-fargate", "eks", "eks-karpenter"}) {
+            JsonNode r = reportOf("../scenarios/studies/platforms-diurnal/" + name + ".yaml");
+            assertThat(r.get("demand").get("unservedShare").asDouble()).as(name).isLessThan(0.001);
+            if (name.startsWith("eks")) {
+                // $0.10 x 720 h
+                assertThat(r.get("bill").get("byService").get("eks").asText()).as(name).isEqualTo("72.00");
+            }
+        }
     }
 }
