@@ -13,6 +13,9 @@ import java.util.Objects;
  * approximation from below of the served part by at most the demand's variation within a minute.
  *
  * <p>Units: a signal in requests per second integrates to requests.
+ *
+ * <p>With {@link #trackHours} the meter also keeps both integrals per clock-hour, for hourly reports; slices are then
+ * also cut at the hour boundaries (which changes nothing when the start lies on a whole minute).
  */
 public final class DemandMeter {
 
@@ -23,6 +26,10 @@ public final class DemandMeter {
     private long lastMs;
     private double demanded;
     private double served;
+    private static final long HOUR_MS = 3_600_000L;
+    private long hourOffsetMs;
+    private double[] hourlyDemanded;
+    private double[] hourlyServed;
 
     public DemandMeter(DemandSignal signal, long startMs) {
         this(signal, startMs, DEFAULT_SLICE_MS);
@@ -52,13 +59,55 @@ public final class DemandMeter {
         long a = lastMs;
         while (a < toMs) {
             long b = Math.min(toMs, (Math.floorDiv(a, sliceMs) + 1) * sliceMs);
+            int hour = -1;
+            if (hourlyDemanded != null) {
+                long clock = a + hourOffsetMs;
+                hour = (int) Math.floorDiv(clock, HOUR_MS);
+                b = Math.min(b, (hour + 1L) * HOUR_MS - hourOffsetMs);
+            }
             double seconds = (b - a) / 1000.0;
             double mean = signal.meanOver(a, b);
+            double servedHere = Math.min(mean, capacity) * seconds;
             demanded += mean * seconds;
-            served += Math.min(mean, capacity) * seconds;
+            served += servedHere;
+            if (hour >= 0 && hour < hourlyDemanded.length) {
+                hourlyDemanded[hour] += mean * seconds;
+                hourlyServed[hour] += servedHere;
+            }
             a = b;
         }
         lastMs = toMs;
+    }
+
+    /**
+     * Keeps demanded and served per clock-hour from now on: hour {@code h} covers run time
+     * {@code [h x 1 h - hourOffsetMs, (h + 1) x 1 h - hourOffsetMs)}, so hour 0 is the clock-hour the run starts in.
+     *
+     * @param hourOffsetMs how far into its UTC clock-hour the run starts, in [0, 1 h)
+     * @param hours clock-hours to keep; time after them is metered in the totals only
+     */
+    public void trackHours(long hourOffsetMs, int hours) {
+        if (hourOffsetMs < 0 || hourOffsetMs >= HOUR_MS || hours < 0) {
+            throw new IllegalArgumentException("need 0 <= hourOffsetMs < 1 h and hours >= 0, got " + hourOffsetMs
+                    + " ms and " + hours);
+        }
+        this.hourOffsetMs = hourOffsetMs;
+        this.hourlyDemanded = new double[hours];
+        this.hourlyServed = new double[hours];
+    }
+
+    /** Clock-hours kept ({@link #trackHours}); 0 when not tracking. */
+    public int trackedHours() {
+        return hourlyDemanded == null ? 0 : hourlyDemanded.length;
+    }
+
+    /** Demand integrated over clock-hour {@code hour} (requests, for requests per second). */
+    public double demandedInHour(int hour) {
+        return hourlyDemanded[hour];
+    }
+
+    public double servedInHour(int hour) {
+        return hourlyServed[hour];
     }
 
     public long lastMs() {

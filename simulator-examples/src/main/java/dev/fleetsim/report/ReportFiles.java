@@ -29,7 +29,8 @@ public final class ReportFiles {
             InstanceCatalog catalog) {
         StringBuilder lineItems = new StringBuilder();
         LineItemCsv.write(result.bill(), lineItems);
-        TimeSeries series = TimeSeries.of(result.bill(), result.usage(), catalog, result.hourlyCosts());
+        TimeSeries series = TimeSeries.of(result.bill(), result.usage(), catalog, result.hourlyCosts(),
+                result.hourlyDemand());
         String html = new ReportHtml().write(new ReportHtml.Input(report, result.bill().rounded(), series,
                 result.notSimulated(), !scenario.spec().demand().isEmpty()));
         Map<String, byte[]> files = new LinkedHashMap<>();

@@ -18,8 +18,9 @@ import java.util.TreeMap;
 /**
  * A run hour by hour (UTC clock-hours, as billing counts them): EC2 instances by type and market as billed
  * instance-milliseconds (an average running count once divided by 3,600,000), the vCPUs behind them, and the
- * amortized cost by pricing model when the bill can be split by hour. Demand, served demand and pending tasks
- * are not produced by the runner yet: {@link #hasDemand()} is false and writers leave those fields empty.
+ * amortized cost by pricing model when the bill can be split by hour, and demand and served demand when a
+ * workload scales on a demand signal ({@link #hasDemand()}). Pending tasks per hour are not produced yet: writers
+ * leave that field empty.
  */
 public final class TimeSeries {
 
@@ -41,21 +42,32 @@ public final class TimeSeries {
     private final long[][] instanceMs;
     private final long[] vcpuMs;
     private final HourlyCosts costs;
+    private final HourlyDemand demand;
 
     private TimeSeries(Instant firstHourStart, int hours, List<Series> series, long[][] instanceMs, long[] vcpuMs,
-            HourlyCosts costs) {
+            HourlyCosts costs, HourlyDemand demand) {
         this.firstHourStart = firstHourStart;
         this.hours = hours;
         this.series = Collections.unmodifiableList(series);
         this.instanceMs = instanceMs;
         this.vcpuMs = vcpuMs;
         this.costs = costs;
+        this.demand = demand;
     }
 
     /**
      * @param costs the bill split by hour, when it could be (see {@link Rebilling})
      */
     public static TimeSeries of(Bill bill, UsageMeter meter, InstanceCatalog catalog, Optional<HourlyCosts> costs) {
+        return of(bill, meter, catalog, costs, Optional.empty());
+    }
+
+    /**
+     * @param costs the bill split by hour, when it could be (see {@link Rebilling})
+     * @param demand demand and served demand per clock-hour, when a workload scales on a signal
+     */
+    public static TimeSeries of(Bill bill, UsageMeter meter, InstanceCatalog catalog, Optional<HourlyCosts> costs,
+            Optional<HourlyDemand> demand) {
         int hours = bill.hours();
         TreeMap<String, long[][]> byType = new TreeMap<>(); // type -> [market][hour]
         long[] vcpuMs = new long[hours];
@@ -89,7 +101,7 @@ public final class TimeSeries {
         });
         Instant first = bill.start().truncatedTo(ChronoUnit.HOURS);
         HourlyCosts c = costs.filter(hc -> hc.hours() == hours).orElse(null);
-        return new TimeSeries(first, hours, series, rows.toArray(new long[0][]), vcpuMs, c);
+        return new TimeSeries(first, hours, series, rows.toArray(new long[0][]), vcpuMs, c, demand.orElse(null));
     }
 
     /** Start of clock-hour 0: the UTC hour that contains the scenario start. */
@@ -124,8 +136,18 @@ public final class TimeSeries {
         return Optional.ofNullable(costs);
     }
 
-    /** Whether the run produced a demand signal; none does yet. */
+    /** Whether a workload of the run scales on a demand signal, so that {@link #demand} and {@link #served} exist. */
     public boolean hasDemand() {
-        return false;
+        return demand != null;
+    }
+
+    /** Mean demand over clock-hour {@code hour}, summed over the workloads that scale on a signal. */
+    public double demand(int hour) {
+        return demand.demand(hour);
+    }
+
+    /** Mean served demand over clock-hour {@code hour}. */
+    public double served(int hour) {
+        return demand.served(hour);
     }
 }

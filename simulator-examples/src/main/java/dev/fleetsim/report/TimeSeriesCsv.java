@@ -45,9 +45,19 @@ public final class TimeSeriesCsv {
             } else {
                 s.append(",,,,,");
             }
-            s.append(",,,\n");
+            if (ts.hasDemand()) {
+                s.append(',').append(rate(ts.demand(h))).append(',').append(rate(ts.served(h)));
+            } else {
+                s.append(",,");
+            }
+            s.append(",\n");
         }
         return s.toString();
+    }
+
+    /** A mean rate, six decimals, never in exponent form. */
+    static String rate(double v) {
+        return BigDecimal.valueOf(v).setScale(SCALE, RoundingMode.HALF_UP).toPlainString();
     }
 
     /** Milliseconds in an hour as hours: the average count over the hour. */

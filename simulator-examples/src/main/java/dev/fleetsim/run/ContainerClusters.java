@@ -9,6 +9,7 @@ import dev.fleetsim.cluster.Taint;
 import dev.fleetsim.host.Market;
 import dev.fleetsim.host.OperatingSystem;
 import dev.fleetsim.workload.ClusterRuntime;
+import dev.fleetsim.demand.DemandMeter;
 import dev.fleetsim.demand.DemandSignal;
 import dev.fleetsim.engine.RandomStreams;
 import dev.fleetsim.engine.Simulation;
@@ -89,6 +90,17 @@ final class ContainerClusters {
         lines.addAll(eks.lines());
         // Scaling, deployments and Fargate Spot interruptions of the workloads just built.
         new ContainerDynamics(sim, spec, catalog, signals, lines);
+    }
+
+    /** The demand meters of autoscaled services and Deployments, in line order. */
+    List<DemandMeter> demandMeters() {
+        List<DemandMeter> meters = new ArrayList<>();
+        for (WorkloadLine l : lines) {
+            if (l.served != null) {
+                meters.add(l.served.meter());
+            }
+        }
+        return meters;
     }
 
     /** The ECS clusters: node groups of capacity providers, runtimes, placers. */

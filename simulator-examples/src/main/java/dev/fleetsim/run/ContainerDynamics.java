@@ -69,6 +69,7 @@ final class ContainerDynamics {
     private final Simulation sim;
     private final InstanceCatalog catalog;
     private final ThroughputFactors factors;
+    private final DemandHours hours;
     private final List<WorkloadLine> served = new ArrayList<>();
 
     /** Call before the run: the workloads' first tasks start in its first instant. */
@@ -77,6 +78,7 @@ final class ContainerDynamics {
         this.sim = sim;
         this.catalog = catalog;
         this.factors = Scenario.throughputFactors(spec);
+        this.hours = DemandHours.of(spec.start(), sim.horizonMs());
         Map<String, WorkloadLine> byKey = new HashMap<>();
         for (WorkloadLine l : lines) {
             byKey.put(key(l.cluster, l.kind, l.name), l);
@@ -286,6 +288,7 @@ final class ContainerDynamics {
      */
     private void meter(WorkloadLine line, DemandSignal signal, double perTask, Microarchitecture reference) {
         ServedDemand meter = new ServedDemand(signal, sim.nowMs());
+        hours.track(meter.meter());
         line.served = meter;
         served.add(line);
         double referenceFactor = reference == null ? 1.0 : factors.factor(reference);

@@ -3,6 +3,7 @@ package dev.fleetsim.run;
 import dev.fleetsim.billing.Bill;
 import dev.fleetsim.billing.RoundedBill;
 import dev.fleetsim.billing.UsageMeter;
+import dev.fleetsim.demand.DemandMeter;
 import dev.fleetsim.report.CapacityReport;
 import dev.fleetsim.report.CommitmentReport;
 import dev.fleetsim.report.ContainerCapacityReport;
@@ -12,6 +13,7 @@ import dev.fleetsim.report.FaultReport;
 import dev.fleetsim.host.CapacityPools;
 import dev.fleetsim.scenario.spec.FaultSpec;
 import dev.fleetsim.report.HourlyCosts;
+import dev.fleetsim.report.HourlyDemand;
 import dev.fleetsim.report.Report;
 import dev.fleetsim.report.WorkloadReport;
 import dev.fleetsim.scenario.RunResult;
@@ -97,7 +99,18 @@ final class ReportAssembler {
                 new EventCounts(eventsProcessed, notices), null,
                 anyDemand ? new DemandReport(requests, served, unserved) : null, pools, containers.karpenterReports(),
                 faultReport(instances, groups, containers, faults));
-        return new RunResult(report, bill, meter, hourlyCosts, notSimulated);
+        Optional<HourlyDemand> hourlyDemand = Optional.empty();
+        if (anyDemand) {
+            List<DemandMeter> meters = new ArrayList<>();
+            for (Ec2Groups.Group g : groups.groups()) {
+                if (g.demand() != null) {
+                    meters.add(g.demand());
+                }
+            }
+            meters.addAll(containers.demandMeters());
+            hourlyDemand = Optional.of(DemandHours.of(spec.start(), spec.horizon().toMillis()).sum(meters));
+        }
+        return new RunResult(report, bill, meter, hourlyCosts, notSimulated, hourlyDemand);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.fleetsim.scenario;
 import dev.fleetsim.billing.Bill;
 import dev.fleetsim.billing.UsageMeter;
 import dev.fleetsim.report.HourlyCosts;
+import dev.fleetsim.report.HourlyDemand;
 import dev.fleetsim.report.Report;
 import java.util.List;
 import java.util.Objects;
@@ -11,12 +12,18 @@ import java.util.Optional;
 /**
  * What a {@link ScenarioRunner} returns: the pinned report, the exact bill behind it (for line items), the metered
  * usage per key and clock-hour, the bill split by clock-hour and pricing model (for time series; empty if
- * the split cannot be made exact), and the
+ * the split cannot be made exact), the
  * parts of the scenario that this build does not simulate yet, so that nobody mistakes a skipped section for a
- * free one.
+ * free one, and demand and served demand per clock-hour (empty when no workload scales on a demand signal).
  */
 public record RunResult(Report report, Bill bill, UsageMeter usage, Optional<HourlyCosts> hourlyCosts,
-        List<String> notSimulated) {
+        List<String> notSimulated, Optional<HourlyDemand> hourlyDemand) {
+
+    /** A result without demand signals. */
+    public RunResult(Report report, Bill bill, UsageMeter usage, Optional<HourlyCosts> hourlyCosts,
+            List<String> notSimulated) {
+        this(report, bill, usage, hourlyCosts, notSimulated, Optional.empty());
+    }
 
     public RunResult {
         Objects.requireNonNull(report, "report");
@@ -24,5 +31,6 @@ public record RunResult(Report report, Bill bill, UsageMeter usage, Optional<Hou
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(hourlyCosts, "hourlyCosts");
         notSimulated = List.copyOf(notSimulated);
+        Objects.requireNonNull(hourlyDemand, "hourlyDemand");
     }
 }
