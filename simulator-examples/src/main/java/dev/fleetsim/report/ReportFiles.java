@@ -30,7 +30,7 @@ public final class ReportFiles {
         StringBuilder lineItems = new StringBuilder();
         LineItemCsv.write(result.bill(), lineItems);
         TimeSeries series = TimeSeries.of(result.bill(), result.usage(), catalog, result.hourlyCosts(),
-                result.hourlyDemand());
+                result.hourlyWorkloads());
         String html = new ReportHtml().write(new ReportHtml.Input(report, result.bill().rounded(), series,
                 result.notSimulated(), !scenario.spec().demand().isEmpty()));
         Map<String, byte[]> files = new LinkedHashMap<>();

@@ -18,9 +18,9 @@ import java.util.TreeMap;
 /**
  * A run hour by hour (UTC clock-hours, as billing counts them): EC2 instances by type and market as billed
  * instance-milliseconds (an average running count once divided by 3,600,000), the vCPUs behind them, and the
- * amortized cost by pricing model when the bill can be split by hour, and demand and served demand when a
- * workload scales on a demand signal ({@link #hasDemand()}). Pending tasks per hour are not produced yet: writers
- * leave that field empty.
+ * amortized cost by pricing model when the bill can be split by hour, demand and served demand when a workload
+ * scales on a demand signal ({@link #hasDemand()}), and the container tasks waiting at each hour's end when the run
+ * has container workloads ({@link #hasPendingTasks()}); writers leave absent fields empty.
  */
 public final class TimeSeries {
 
@@ -42,17 +42,17 @@ public final class TimeSeries {
     private final long[][] instanceMs;
     private final long[] vcpuMs;
     private final HourlyCosts costs;
-    private final HourlyDemand demand;
+    private final HourlyWorkloads workloads;
 
     private TimeSeries(Instant firstHourStart, int hours, List<Series> series, long[][] instanceMs, long[] vcpuMs,
-            HourlyCosts costs, HourlyDemand demand) {
+            HourlyCosts costs, HourlyWorkloads workloads) {
         this.firstHourStart = firstHourStart;
         this.hours = hours;
         this.series = Collections.unmodifiableList(series);
         this.instanceMs = instanceMs;
         this.vcpuMs = vcpuMs;
         this.costs = costs;
-        this.demand = demand;
+        this.workloads = workloads;
     }
 
     /**
@@ -64,10 +64,10 @@ public final class TimeSeries {
 
     /**
      * @param costs the bill split by hour, when it could be (see {@link Rebilling})
-     * @param demand demand and served demand per clock-hour, when a workload scales on a signal
+     * @param workloads demand, served demand and pending tasks per clock-hour, when the run produced them
      */
     public static TimeSeries of(Bill bill, UsageMeter meter, InstanceCatalog catalog, Optional<HourlyCosts> costs,
-            Optional<HourlyDemand> demand) {
+            Optional<HourlyWorkloads> workloads) {
         int hours = bill.hours();
         TreeMap<String, long[][]> byType = new TreeMap<>(); // type -> [market][hour]
         long[] vcpuMs = new long[hours];
@@ -101,7 +101,7 @@ public final class TimeSeries {
         });
         Instant first = bill.start().truncatedTo(ChronoUnit.HOURS);
         HourlyCosts c = costs.filter(hc -> hc.hours() == hours).orElse(null);
-        return new TimeSeries(first, hours, series, rows.toArray(new long[0][]), vcpuMs, c, demand.orElse(null));
+        return new TimeSeries(first, hours, series, rows.toArray(new long[0][]), vcpuMs, c, workloads.orElse(null));
     }
 
     /** Start of clock-hour 0: the UTC hour that contains the scenario start. */
@@ -138,16 +138,26 @@ public final class TimeSeries {
 
     /** Whether a workload of the run scales on a demand signal, so that {@link #demand} and {@link #served} exist. */
     public boolean hasDemand() {
-        return demand != null;
+        return workloads != null && workloads.hasDemand();
+    }
+
+    /** Whether the run has container workloads, so that {@link #pendingTasks} exists. */
+    public boolean hasPendingTasks() {
+        return workloads != null && workloads.hasPendingTasks();
+    }
+
+    /** Container tasks and pods waiting for capacity at the end of clock-hour {@code hour}. */
+    public int pendingTasks(int hour) {
+        return workloads.pendingTasks(hour);
     }
 
     /** Mean demand over clock-hour {@code hour}, summed over the workloads that scale on a signal. */
     public double demand(int hour) {
-        return demand.demand(hour);
+        return workloads.demand(hour);
     }
 
     /** Mean served demand over clock-hour {@code hour}. */
     public double served(int hour) {
-        return demand.served(hour);
+        return workloads.served(hour);
     }
 }

@@ -50,7 +50,11 @@ public final class TimeSeriesCsv {
             } else {
                 s.append(",,");
             }
-            s.append(",\n");
+            s.append(',');
+            if (ts.hasPendingTasks()) {
+                s.append(ts.pendingTasks(h));
+            }
+            s.append('\n');
         }
         return s.toString();
     }

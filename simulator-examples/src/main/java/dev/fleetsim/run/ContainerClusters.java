@@ -11,6 +11,8 @@ import dev.fleetsim.host.OperatingSystem;
 import dev.fleetsim.workload.ClusterRuntime;
 import dev.fleetsim.demand.DemandMeter;
 import dev.fleetsim.demand.DemandSignal;
+import dev.fleetsim.engine.EventHandler;
+import dev.fleetsim.engine.Phase;
 import dev.fleetsim.engine.RandomStreams;
 import dev.fleetsim.engine.Simulation;
 import dev.fleetsim.metering.UsageListener;
@@ -63,6 +65,9 @@ final class ContainerClusters {
     private final Simulation sim;
     private final CpuUtilization cpu;
     private final List<WorkloadLine> lines = new ArrayList<>();
+    private final RunHours hours;
+    private final int[] pendingAtHourEnd;
+    private final EventHandler onHourEnd = (s, hour) -> hourEnd((int) hour);
     private final EcsClusters ecs;
     private final EksClusters eks;
 
@@ -90,6 +95,28 @@ final class ContainerClusters {
         lines.addAll(eks.lines());
         // Scaling, deployments and Fargate Spot interruptions of the workloads just built.
         new ContainerDynamics(sim, spec, catalog, signals, lines);
+        this.hours = RunHours.of(spec.start(), sim.horizonMs());
+        this.pendingAtHourEnd = lines.isEmpty() ? null : new int[hours.count()];
+        if (pendingAtHourEnd != null && hours.count() > 0) {
+            sim.schedule(hours.endOf(0), Phase.OBSERVATION, onHourEnd, 0);
+        }
+    }
+
+    /** Samples the waiting tasks and pods at the end of clock-hour {@code hour}, after everything else at that instant. */
+    private void hourEnd(int hour) {
+        int pending = 0;
+        for (WorkloadLine l : lines) {
+            pending += l.pendingNow();
+        }
+        pendingAtHourEnd[hour] = pending;
+        if (hour + 1 < hours.count()) {
+            sim.schedule(hours.endOf(hour + 1), Phase.OBSERVATION, onHourEnd, hour + 1);
+        }
+    }
+
+    /** Container tasks and pods waiting at the end of each clock-hour; null without container workloads. */
+    int[] pendingAtHourEnd() {
+        return pendingAtHourEnd;
     }
 
     /** The demand meters of autoscaled services and Deployments, in line order. */

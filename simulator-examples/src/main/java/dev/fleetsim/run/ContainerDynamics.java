@@ -69,7 +69,7 @@ final class ContainerDynamics {
     private final Simulation sim;
     private final InstanceCatalog catalog;
     private final ThroughputFactors factors;
-    private final DemandHours hours;
+    private final RunHours hours;
     private final List<WorkloadLine> served = new ArrayList<>();
 
     /** Call before the run: the workloads' first tasks start in its first instant. */
@@ -78,7 +78,7 @@ final class ContainerDynamics {
         this.sim = sim;
         this.catalog = catalog;
         this.factors = Scenario.throughputFactors(spec);
-        this.hours = DemandHours.of(spec.start(), sim.horizonMs());
+        this.hours = RunHours.of(spec.start(), sim.horizonMs());
         Map<String, WorkloadLine> byKey = new HashMap<>();
         for (WorkloadLine l : lines) {
             byKey.put(key(l.cluster, l.kind, l.name), l);

@@ -51,7 +51,7 @@ import java.util.Map;
 final class Ec2Groups {
 
     private final List<Group> groups = new ArrayList<>();
-    private final DemandHours hours;
+    private final RunHours hours;
 
     Ec2Groups(Simulation sim, Scenario scenario, InstanceCatalog catalog, PriceBook book, SpotRates spotRates,
             SpotInterruptionSource interruptions, Map<String, DemandSignal> signals, UsageListener usage,
@@ -67,7 +67,7 @@ final class Ec2Groups {
     Ec2Groups(Simulation sim, Scenario scenario, InstanceCatalog catalog, PriceBook book, SpotRates spotRates,
             SpotInterruptionSource interruptions, Map<String, DemandSignal> signals, UsageListener usage,
             LifecycleTimings timings, long firstRunId, CapacityPools pools, HostFailureClock[] failureClocks) {
-        this.hours = DemandHours.of(scenario.spec().start(), scenario.horizonMs());
+        this.hours = RunHours.of(scenario.spec().start(), scenario.horizonMs());
         List<GroupSpec> specs = scenario.spec().ec2().groups();
         for (int i = 0; i < specs.size(); i++) {
             // Each group gets its own range of 2^32 run ids.

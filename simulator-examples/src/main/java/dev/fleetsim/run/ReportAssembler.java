@@ -13,7 +13,7 @@ import dev.fleetsim.report.FaultReport;
 import dev.fleetsim.host.CapacityPools;
 import dev.fleetsim.scenario.spec.FaultSpec;
 import dev.fleetsim.report.HourlyCosts;
-import dev.fleetsim.report.HourlyDemand;
+import dev.fleetsim.report.HourlyWorkloads;
 import dev.fleetsim.report.Report;
 import dev.fleetsim.report.WorkloadReport;
 import dev.fleetsim.scenario.RunResult;
@@ -99,7 +99,7 @@ final class ReportAssembler {
                 new EventCounts(eventsProcessed, notices), null,
                 anyDemand ? new DemandReport(requests, served, unserved) : null, pools, containers.karpenterReports(),
                 faultReport(instances, groups, containers, faults));
-        Optional<HourlyDemand> hourlyDemand = Optional.empty();
+        double[][] hourlyDemand = null;
         if (anyDemand) {
             List<DemandMeter> meters = new ArrayList<>();
             for (Ec2Groups.Group g : groups.groups()) {
@@ -108,9 +108,13 @@ final class ReportAssembler {
                 }
             }
             meters.addAll(containers.demandMeters());
-            hourlyDemand = Optional.of(DemandHours.of(spec.start(), spec.horizon().toMillis()).sum(meters));
+            hourlyDemand = RunHours.of(spec.start(), spec.horizon().toMillis()).sum(meters);
         }
-        return new RunResult(report, bill, meter, hourlyCosts, notSimulated, hourlyDemand);
+        int[] pending = containers.pendingAtHourEnd();
+        Optional<HourlyWorkloads> hourly = hourlyDemand == null && pending == null ? Optional.empty()
+                : Optional.of(new HourlyWorkloads(hourlyDemand == null ? null : hourlyDemand[0],
+                        hourlyDemand == null ? null : hourlyDemand[1], pending));
+        return new RunResult(report, bill, meter, hourlyCosts, notSimulated, hourly);
     }
 
     /**

@@ -42,6 +42,15 @@ class WorkloadLine {
         parts.add(part);
     }
 
+    /** Tasks or pods of this line waiting for capacity now. */
+    int pendingNow() {
+        int n = 0;
+        for (int i = 0; i < parts.size(); i++) {
+            n += runtimes.get(i).pendingCount(parts.get(i));
+        }
+        return n;
+    }
+
     List<ClusterRuntime> runtimes() {
         return runtimes;
     }

@@ -3,7 +3,7 @@ package dev.fleetsim.scenario;
 import dev.fleetsim.billing.Bill;
 import dev.fleetsim.billing.UsageMeter;
 import dev.fleetsim.report.HourlyCosts;
-import dev.fleetsim.report.HourlyDemand;
+import dev.fleetsim.report.HourlyWorkloads;
 import dev.fleetsim.report.Report;
 import java.util.List;
 import java.util.Objects;
@@ -14,12 +14,13 @@ import java.util.Optional;
  * usage per key and clock-hour, the bill split by clock-hour and pricing model (for time series; empty if
  * the split cannot be made exact), the
  * parts of the scenario that this build does not simulate yet, so that nobody mistakes a skipped section for a
- * free one, and demand and served demand per clock-hour (empty when no workload scales on a demand signal).
+ * free one, and what the workloads did per clock-hour (demand, served demand, pending tasks; empty when the run
+ * has neither a workload scaling on a demand signal nor container workloads).
  */
 public record RunResult(Report report, Bill bill, UsageMeter usage, Optional<HourlyCosts> hourlyCosts,
-        List<String> notSimulated, Optional<HourlyDemand> hourlyDemand) {
+        List<String> notSimulated, Optional<HourlyWorkloads> hourlyWorkloads) {
 
-    /** A result without demand signals. */
+    /** A result without hourly workload series. */
     public RunResult(Report report, Bill bill, UsageMeter usage, Optional<HourlyCosts> hourlyCosts,
             List<String> notSimulated) {
         this(report, bill, usage, hourlyCosts, notSimulated, Optional.empty());
@@ -31,6 +32,6 @@ public record RunResult(Report report, Bill bill, UsageMeter usage, Optional<Hou
         Objects.requireNonNull(usage, "usage");
         Objects.requireNonNull(hourlyCosts, "hourlyCosts");
         notSimulated = List.copyOf(notSimulated);
-        Objects.requireNonNull(hourlyDemand, "hourlyDemand");
+        Objects.requireNonNull(hourlyWorkloads, "hourlyWorkloads");
     }
 }

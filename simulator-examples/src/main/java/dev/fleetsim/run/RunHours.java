@@ -1,22 +1,26 @@
 package dev.fleetsim.run;
 
 import dev.fleetsim.demand.DemandMeter;
-import dev.fleetsim.report.HourlyDemand;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The clock-hours of a run for its demand meters, as billing counts them: hour 0 is the UTC clock-hour the scenario
- * starts in, the last is the one holding the horizon's final millisecond.
+ * The clock-hours of a run, as billing counts them: hour 0 is the UTC clock-hour the scenario starts in, the last is
+ * the one holding the horizon's final millisecond.
  */
-record DemandHours(long offsetMs, int count, long horizonMs) {
+record RunHours(long offsetMs, int count, long horizonMs) {
 
     private static final long HOUR_MS = 3_600_000L;
 
-    static DemandHours of(Instant start, long horizonMs) {
+    static RunHours of(Instant start, long horizonMs) {
         long offset = Math.floorMod(start.toEpochMilli(), HOUR_MS);
         int count = horizonMs == 0 ? 0 : Math.toIntExact((horizonMs - 1 + offset) / HOUR_MS + 1);
-        return new DemandHours(offset, count, horizonMs);
+        return new RunHours(offset, count, horizonMs);
+    }
+
+    /** The run time at which clock-hour {@code hour} ends (the horizon for the last). */
+    long endOf(int hour) {
+        return Math.min(horizonMs, (hour + 1) * HOUR_MS - offsetMs);
     }
 
     /** Makes {@code meter} keep its integrals per clock-hour of this run. */
@@ -25,10 +29,11 @@ record DemandHours(long offsetMs, int count, long horizonMs) {
     }
 
     /**
-     * Demand and served demand per clock-hour, summed over {@code meters} and divided by the seconds of the hour the
-     * run covers (the first and last hour may be partial): mean rates in the signals' unit.
+     * Demand and served demand per clock-hour ({@code [0]} and {@code [1]}), summed over {@code meters} and divided by
+     * the seconds of the hour the run covers (the first and last hour may be partial): mean rates in the signals'
+     * unit.
      */
-    HourlyDemand sum(List<DemandMeter> meters) {
+    double[][] sum(List<DemandMeter> meters) {
         double[] demand = new double[count];
         double[] served = new double[count];
         for (DemandMeter m : meters) {
@@ -44,6 +49,6 @@ record DemandHours(long offsetMs, int count, long horizonMs) {
             demand[h] = seconds > 0 ? demand[h] / seconds : 0;
             served[h] = seconds > 0 ? served[h] / seconds : 0;
         }
-        return new HourlyDemand(demand, served);
+        return new double[][] {demand, served};
     }
 }

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Demand and served demand per clock-hour in timeseries.csv and report.html, against rates derived by hand. */
-final class HourlyDemandTest {
+/** Demand, served demand and pending tasks per clock-hour in timeseries.csv and report.html, derived by hand. */
+final class HourlyWorkloadsTest {
 
     /**
      * A constant 1,000 requests/s against a group pinned at 4 m5.large of 100/s each (perInstance is the reference
@@ -38,6 +38,7 @@ final class HourlyDemandTest {
 
         assertThat(lines).hasSize(4);
         for (int h = 1; h <= 3; h++) {
+            // No container workloads: pending_tasks stays empty.
             assertThat(lines[h]).as("hour %d", h - 1).endsWith(",1000.000000,400.000000,");
         }
         // The totals agree: 1,000/s x 7,200 s requested, 600/s x 7,200 s unserved.
@@ -56,5 +57,34 @@ final class HourlyDemandTest {
 
         assertThat(demand).contains("<svg").contains("served").contains("unserved")
                 .contains("requested 7,200,000, unserved 4,320,000 (60.0000%)");
+    }
+
+    @Test
+    void timeseries_pendingTasks_areTheWaitingTasksAtEachHourEnd() throws Exception {
+        // One m5.large container instance (2 vCPU = 2,048 CPU units) takes two 1,024-unit tasks. Five arrive at 0 and
+        // run 90 minutes each: 2 run, 3 wait (end of hour 0: 3); at 90 min two finish and two start (end of hour 1:
+        // 1); at 180 min, the horizon, two finish and the last starts (end of hour 2: 0). No demand signal: the
+        // demand columns stay empty.
+        Scenario s = HourlyCostsTest.scenario("""
+                name: pending-hours
+                start: 2026-01-05T00:00:00Z
+                horizon: PT3H
+                ecs:
+                  clusters:
+                    - name: c
+                      capacityProviders:
+                        - {name: fleet, group: {instanceTypes: [m5.large], min: 1, max: 1, desired: 1}}
+                      tasks:
+                        - {name: job, launchType: EC2, capacityProvider: fleet, cpu: 1024, memory: 2048,
+                           arrivals: {at: [PT0S], count: 5}, duration: {fixed: PT90M}}
+                """);
+        RunResult r = HourlyCostsTest.run(s);
+        String[] lines = new String(ReportFiles.of(s, r, r.report(), HourlyCostsTest.CATALOG).get("timeseries.csv"),
+                StandardCharsets.UTF_8).split("\n");
+
+        assertThat(lines).hasSize(4);
+        assertThat(lines[1]).endsWith(",,,3");
+        assertThat(lines[2]).endsWith(",,,1");
+        assertThat(lines[3]).endsWith(",,,0");
     }
 }
