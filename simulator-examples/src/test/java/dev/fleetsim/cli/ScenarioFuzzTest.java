@@ -39,14 +39,15 @@ import org.junit.jupiter.api.io.TempDir;
  * on its own line naming its path (or one line about the whole file), {@code run} never reaching the runner
  * with invalid input, and {@code run} agreeing with {@code validate}.
  *
- * <p>Reproducible: case {@code i} uses the seed {@code mix(MASTER_SEED + i)}; a failure prints the case number,
- * its seed, the mutations and the CLI output, and saves the input under target/fuzz-failures. Rerun one case
- * with {@code -Dfleetsim.fuzz.seed=SEED}, or change the count with {@code -Dfleetsim.fuzz.cases=N}.
+ * <p>9,000 mutants, 1,000 argument cases and 18 large files: 10,018 cases. Reproducible: case {@code i} uses
+ * the seed {@code mix(MASTER_SEED + i)}; a failure prints the case number, its seed, the mutations and the CLI
+ * output, and saves the input under target/fuzz-failures. Rerun one case with {@code -Dfleetsim.fuzz.seed=SEED},
+ * or change the number of mutants with {@code -Dfleetsim.fuzz.cases=N}.
  */
 final class ScenarioFuzzTest {
 
     static final long MASTER_SEED = 0x5EED_F1EE_7517L;
-    private static final int DEFAULT_CASES = 10_000;
+    private static final int DEFAULT_CASES = 9_000;
     private static final int SET_CASES = 1_000;
     private static final int MAX_FAILURES = 25;
     /**
@@ -124,7 +125,9 @@ final class ScenarioFuzzTest {
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         long slowest = 0;
         String slowestCase = "";
+        int ran = 0;
         for (int i = 0; i < cases && failures.size() < MAX_FAILURES; i++) {
+            ran++;
             long seed = only != null ? Long.parseUnsignedLong(only.replaceFirst("^0x", ""), 16) : mix(MASTER_SEED + i);
             Base base = bases.get((int) Long.remainderUnsigned(seed, bases.size()));
             SplittableRandom random = new SplittableRandom(seed);
@@ -159,11 +162,13 @@ final class ScenarioFuzzTest {
             }
         }
         System.out.printf("fuzz: %d cases in %d ms, %d ms CPU (CPU ms by kind %s); exit statuses %s; slowest %d ms"
-                + " CPU: %s%n", cases, (System.nanoTime() - start) / 1_000_000,
+                + " CPU: %s%n", ran, (System.nanoTime() - start) / 1_000_000,
                 (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1_000_000, timeByKind, statuses, slowest,
                 ScenarioMutator.abbreviate(slowestCase));
         assertThat(failures).as(String.join("\n\n", failures)).isEmpty();
-        assertThat(statuses.getOrDefault("validate 0", 0)).as("some mutants stay valid").isPositive();
+        if (only == null) {
+            assertThat(statuses.getOrDefault("validate 0", 0)).as("some mutants stay valid").isPositive();
+        }
     }
 
     @Test
