@@ -132,6 +132,18 @@ final class HostileInputTest {
         assertThat(DidYouMean.distance("", "abc")).isEqualTo(3);
     }
 
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void load_endlessDevice_readsOneBytePastTheLimitAndStops() {
+        // Found by review: /dev/zero reports size 0, so the size check passed and readAllBytes ran out of memory.
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(zero), "a Unix /dev/zero");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ScenarioLoader(Loading.CATALOG).load(zero))
+                .isInstanceOf(InvalidScenarioException.class)
+                .hasMessage("the file is longer than 10485760 bytes; scenarios are limited to 10485760 bytes");
+    }
+
     // ---- problems without a path (fuzzer: a whole-file line among path lines) ----
 
     @Test
