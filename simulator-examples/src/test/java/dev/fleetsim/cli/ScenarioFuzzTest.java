@@ -27,6 +27,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -72,14 +78,28 @@ final class ScenarioFuzzTest {
     @TempDir
     static Path work;
 
-    private final List<String> failures = new ArrayList<>();
-    private final Map<String, Integer> statuses = new TreeMap<>();
-    private final Map<String, Long> timeByKind = new TreeMap<>();
-    private int runnerCalls;
-    private final FleetsimCli cli = new FleetsimCli(() -> CATALOG, () -> PRICES, (scenario, options) -> {
-        runnerCalls++;
-        return fixedReport();
-    }, false, false);
+    /** Failures by case number, so that the report reads the same whichever worker found them. */
+    private final Map<Long, String> failures = new ConcurrentSkipListMap<>();
+    private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+    private final Map<String, Long> timeByKind = new ConcurrentHashMap<>();
+    private final AtomicInteger workerCount = new AtomicInteger();
+    /** Each worker thread has its own CLI (it is not thread-safe) and its own file under test. */
+    private final ThreadLocal<Harness> harness = ThreadLocal.withInitial(() -> new Harness(workerCount
+            .getAndIncrement()));
+
+    /** One worker's CLI, with a runner that counts its calls, and the file it writes each case to. */
+    private static final class Harness {
+        private final Path file;
+        private int runnerCalls;
+        private final FleetsimCli cli = new FleetsimCli(() -> CATALOG, () -> PRICES, (scenario, options) -> {
+            runnerCalls++;
+            return fixedReport();
+        }, false, false);
+
+        Harness(int worker) {
+            this.file = work.resolve("case-" + worker + ".yaml");
+        }
+    }
 
     @BeforeAll
     static void loadBases() throws IOException {
@@ -118,71 +138,93 @@ final class ScenarioFuzzTest {
     @Test
     @Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES,
             threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-    void mutatedScenarios_neverCrashAndNameEveryPath() throws IOException {
+    void mutatedScenarios_neverCrashAndNameEveryPath() throws Exception {
         String only = System.getProperty("fleetsim.fuzz.seed");
-        int cases = Integer.getInteger("fleetsim.fuzz.cases", DEFAULT_CASES);
+        int cases = only != null ? 1 : Integer.getInteger("fleetsim.fuzz.cases", DEFAULT_CASES);
         long start = System.nanoTime();
-        long cpuStart = THREADS.getCurrentThreadCpuTime();
-        long slowest = 0;
-        String slowestCase = "";
-        int ran = 0;
-        for (int i = 0; i < cases && failures.size() < MAX_FAILURES; i++) {
-            ran++;
-            long seed = only != null ? Long.parseUnsignedLong(only.replaceFirst("^0x", ""), 16) : mix(MASTER_SEED + i);
-            Base base = bases.get((int) Long.remainderUnsigned(seed, bases.size()));
-            SplittableRandom random = new SplittableRandom(seed);
-            ScenarioMutator mutator = new ScenarioMutator(random.nextLong());
-            int kind = random.nextInt(20);
-            String description;
-            byte[] bytes;
-            if (kind < 13) {
-                ScenarioMutator.Mutant m = mutator.mutateTree(base.tree());
-                description = "tree: " + m.description();
-                bytes = m.bytes();
-            } else if (kind < 18) {
-                ScenarioMutator.Mutant m = mutator.mutateBytes(base.bytes());
-                description = "bytes: " + m.description();
-                bytes = m.bytes();
-            } else {
-                HostileFiles.Hostile h = HostileFiles.small(random);
-                description = "hostile: " + h.name();
-                bytes = h.bytes();
-            }
-            String label = "case #" + i + " seed " + hex(seed) + " (" + base.name() + ") " + description;
-            long t0 = THREADS.getCurrentThreadCpuTime();
-            check(label, bytes, SLOW_CASE_MS);
-            long ms = (THREADS.getCurrentThreadCpuTime() - t0) / 1_000_000;
-            timeByKind.merge(description.substring(0, description.indexOf(':')), ms, Long::sum);
-            if (ms > slowest) {
-                slowest = ms;
-                slowestCase = label;
-            }
-            if (only != null) {
-                break;
+        // Cases are independent and seeded by number: two workers give the same cases and checks as one.
+        int workers = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        ExecutorService pool = Executors.newFixedThreadPool(workers);
+        List<Future<long[]>> results = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            int first = w;
+            results.add(pool.submit(() -> {
+                long cpu = THREADS.getCurrentThreadCpuTime();
+                long[] slowest = {0, -1};
+                for (int i = first; i < cases && failures.size() < MAX_FAILURES; i += workers) {
+                    long seed = only != null ? Long.parseUnsignedLong(only.replaceFirst("^0x", ""), 16)
+                            : mix(MASTER_SEED + i);
+                    long ms = mutant(i, seed);
+                    if (ms > slowest[0]) {
+                        slowest[0] = ms;
+                        slowest[1] = i;
+                    }
+                }
+                return new long[] {THREADS.getCurrentThreadCpuTime() - cpu, slowest[0], slowest[1]};
+            }));
+        }
+        pool.shutdown();
+        long cpuNs = 0;
+        long[] slowest = {0, -1};
+        for (Future<long[]> f : results) {
+            long[] r = f.get();
+            cpuNs += r[0];
+            if (r[1] > slowest[0]) {
+                slowest = new long[] {r[1], r[2]};
             }
         }
-        System.out.printf("fuzz: %d cases in %d ms, %d ms CPU (CPU ms by kind %s); exit statuses %s; slowest %d ms"
-                + " CPU: %s%n", ran, (System.nanoTime() - start) / 1_000_000,
-                (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1_000_000, timeByKind, statuses, slowest,
-                ScenarioMutator.abbreviate(slowestCase));
-        assertThat(failures).as(String.join("\n\n", failures)).isEmpty();
+        System.out.printf("fuzz: %d cases on %d threads in %d ms, %d ms CPU (CPU ms by kind %s); exit statuses %s;"
+                + " slowest case #%d, %d ms CPU%n", cases, workers, (System.nanoTime() - start) / 1_000_000,
+                cpuNs / 1_000_000, new TreeMap<>(timeByKind), new TreeMap<>(statuses), slowest[1], slowest[0]);
+        assertThat(failures.values()).as(String.join("\n\n", failures.values())).isEmpty();
         if (only == null) {
             assertThat(statuses.getOrDefault("validate 0", 0)).as("some mutants stay valid").isPositive();
         }
+    }
+
+    /** Case {@code i}: mutates a seed scenario and checks it; returns the CPU milliseconds it took. */
+    private long mutant(int i, long seed) throws IOException {
+        Base base = bases.get((int) Long.remainderUnsigned(seed, bases.size()));
+        SplittableRandom random = new SplittableRandom(seed);
+        ScenarioMutator mutator = new ScenarioMutator(random.nextLong());
+        int kind = random.nextInt(20);
+        String description;
+        byte[] bytes;
+        if (kind < 13) {
+            ScenarioMutator.Mutant m = mutator.mutateTree(base.tree());
+            description = "tree: " + m.description();
+            bytes = m.bytes();
+        } else if (kind < 18) {
+            ScenarioMutator.Mutant m = mutator.mutateBytes(base.bytes());
+            description = "bytes: " + m.description();
+            bytes = m.bytes();
+        } else {
+            HostileFiles.Hostile h = HostileFiles.small(random);
+            description = "hostile: " + h.name();
+            bytes = h.bytes();
+        }
+        String label = "case #" + i + " seed " + hex(seed) + " (" + base.name() + ") " + description;
+        long t0 = THREADS.getCurrentThreadCpuTime();
+        check(i, label, bytes, SLOW_CASE_MS);
+        long ms = (THREADS.getCurrentThreadCpuTime() - t0) / 1_000_000;
+        timeByKind.merge(description.substring(0, description.indexOf(':')), ms, Long::sum);
+        return ms;
     }
 
     @Test
     @Timeout(value = 5, unit = java.util.concurrent.TimeUnit.MINUTES,
             threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void largeHostileFiles_areRefusedOrLoadedWithinBounds() throws IOException {
-        for (HostileFiles.Hostile h : HostileFiles.large()) {
+        List<HostileFiles.Hostile> large = HostileFiles.large();
+        for (int i = 0; i < large.size(); i++) {
+            HostileFiles.Hostile h = large.get(i);
             long t0 = System.nanoTime();
-            Outcome v = check("large: " + h.name(), h.bytes(), SLOW_LARGE_CASE_MS);
+            Outcome v = check(i, "large: " + h.name(), h.bytes(), SLOW_LARGE_CASE_MS);
             System.out.printf("fuzz large: %s: validate exit %d in %d ms (with run), %d lines, first: %s%n", h.name(),
                     v.status(), (System.nanoTime() - t0) / 1_000_000, v.err().lines().count(),
                     abbreviate(v.err().lines().findFirst().orElse(v.out()).strip(), 160));
         }
-        assertThat(failures).as(String.join("\n\n", failures)).isEmpty();
+        assertThat(failures.values()).as(String.join("\n\n", failures.values())).isEmpty();
     }
 
     @Test
@@ -231,12 +273,12 @@ final class ScenarioFuzzTest {
                 broken.add("run exited " + r.status() + ", not 0 or 2");
             }
             if (!broken.isEmpty()) {
-                fail(label, base.bytes(), broken, r, r);
+                fail(i, label, base.bytes(), broken, r, r);
             }
         }
         System.out.printf("fuzz arguments: %d cases in %d ms; exit statuses %s%n", SET_CASES,
-                (System.nanoTime() - start) / 1_000_000, statuses);
-        assertThat(failures).as(String.join("\n\n", failures)).isEmpty();
+                (System.nanoTime() - start) / 1_000_000, new TreeMap<>(statuses));
+        assertThat(failures.values()).as(String.join("\n\n", failures.values())).isEmpty();
         assertThat(statuses.getOrDefault("run 0", 0)).as("some overrides are valid").isPositive();
     }
 
@@ -291,14 +333,13 @@ final class ScenarioFuzzTest {
     }
 
     /** Runs validate and run on the bytes and records every broken promise. */
-    private Outcome check(String label, byte[] bytes, long slowMs) throws IOException {
+    private Outcome check(long caseNumber, String label, byte[] bytes, long slowMs) throws IOException {
         Path file = write(bytes);
         long t0 = THREADS.getCurrentThreadCpuTime();
         Outcome v = validate(file);
-        int before = runnerCalls;
         Outcome r = execute("run", file.toString());
         long ms = (THREADS.getCurrentThreadCpuTime() - t0) / 1_000_000;
-        boolean reached = runnerCalls > before;
+        boolean reached = r.runnerCalls() > 0;
         statuses.merge("validate " + v.status(), 1, Integer::sum);
         List<String> broken = new ArrayList<>();
         broken.addAll(noCrash("validate", v));
@@ -331,7 +372,7 @@ final class ScenarioFuzzTest {
             broken.add("took " + ms + " ms of CPU time (limit " + slowMs + " ms)");
         }
         if (!broken.isEmpty()) {
-            fail(label, bytes, broken, v, r);
+            fail(caseNumber, label, bytes, broken, v, r);
         }
         return v;
     }
@@ -382,12 +423,13 @@ final class ScenarioFuzzTest {
         return broken;
     }
 
-    private void fail(String label, byte[] bytes, List<String> broken, Outcome v, Outcome r) throws IOException {
+    private void fail(long caseNumber, String label, byte[] bytes, List<String> broken, Outcome v, Outcome r)
+            throws IOException {
         Path dir = Files.createDirectories(Path.of("target/fuzz-failures"));
         String name = label.replace("case #", "case-").replace(" seed ", "-").replaceAll("[^A-Za-z0-9_.-]+", "_");
         Path saved = dir.resolve((name.length() > 60 ? name.substring(0, 60) : name) + ".yaml");
         Files.write(saved, bytes);
-        failures.add(ScenarioMutator.abbreviate(label) + "\n  broken: " + String.join("; ", broken)
+        failures.put(caseNumber, ScenarioMutator.abbreviate(label) + "\n  broken: " + String.join("; ", broken)
                 + "\n  input saved to " + saved.toAbsolutePath()
                 + "\n  validate exit " + v.status() + ", stderr: " + abbreviate(v.err()) + " stdout: "
                 + abbreviate(v.out())
@@ -401,16 +443,17 @@ final class ScenarioFuzzTest {
     private Outcome execute(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int before = runnerCalls;
-        int status = cli.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
+        Harness h = harness.get();
+        int before = h.runnerCalls;
+        int status = h.cli.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), args);
         return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
-                runnerCalls - before);
+                h.runnerCalls - before);
     }
 
-    private static Path write(byte[] bytes) {
+    private Path write(byte[] bytes) {
         try {
-            return Files.write(work.resolve("case.yaml"), bytes);
+            return Files.write(harness.get().file, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
