@@ -39,6 +39,23 @@ final class HostileInputTest {
     }
 
     @Test
+    void load_namesWithControlOrFormatCharacters_areRefused() {
+        // Found by review: names reach reports and terminals; only the scenario name refused control characters.
+        List<String> lines = issues(dir, """
+                name: "x\\ty"
+                horizon: PT1H
+                demand: {"d\\u202E": {constant: 1}}
+                ec2:
+                  instances: [{name: "a\\eb", type: m5.large}]
+                """);
+
+        assertThat(lines).containsExactly(
+                "name: must not contain control or format characters; found in 'x\\ty'",
+                "demand.\"d\\u202E\": must not contain control or format characters; found in 'd\\u202E'",
+                "ec2.instances[0].name: must not contain control or format characters; found in 'a\\u001Bb'");
+    }
+
+    @Test
     void issue_bidiOverrideInAName_isEscaped() {
         assertThat(new Issue("x", "'\u202Eevil'", "").format()).isEqualTo("x: '\\u202Eevil'");
     }
