@@ -228,6 +228,7 @@ final class Check {
             if (n == null) {
                 continue;
             }
+            printable(Issues.child(Issues.index(listPath, i), "name"), n);
             Integer earlier = first.putIfAbsent(n, i);
             if (earlier != null) {
                 issues.add(Issues.child(Issues.index(listPath, i), "name"), "duplicate " + what + " name "
@@ -247,10 +248,22 @@ final class Check {
         if (!requiredText(Issues.child(path, "name"), name, "")) {
             return;
         }
+        printable(Issues.child(path, "name"), name);
         String earlier = workloadNames.putIfAbsent(scope + "\u0000" + name, path);
         if (earlier != null) {
             issues.add(Issues.child(path, "name"), "the name " + UserText.quote(name) + " is already used by "
                     + earlier, "rename one");
+        }
+    }
+
+    /**
+     * Names reach reports, tables and terminals: no control or format characters (a terminal escape sequence
+     * or a bidirectional override in a name would act on whoever reads the report).
+     */
+    void printable(String path, String name) {
+        if (!UserText.printable(name).equals(name)) {
+            issues.add(path, "must not contain control or format characters", "found in "
+                    + UserText.quote(name));
         }
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fleetsim.catalog.InstanceCatalog;
 import dev.fleetsim.scenario.spec.ScenarioSpec;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -65,7 +66,14 @@ public final class ScenarioLoader {
                 throw single("the file is " + size + " bytes; scenarios are limited to " + YamlTree.MAX_BYTES
                         + " bytes");
             }
-            bytes = Files.readAllBytes(file);
+            // At most one byte past the limit: a device or pipe (/dev/zero) reports size 0 and never ends.
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(YamlTree.MAX_BYTES + 1);
+            }
+            if (bytes.length > YamlTree.MAX_BYTES) {
+                throw single("the file is longer than " + YamlTree.MAX_BYTES + " bytes; scenarios are limited to "
+                        + YamlTree.MAX_BYTES + " bytes");
+            }
         } catch (NoSuchFileException e) {
             throw single("no such file: " + file);
         } catch (AccessDeniedException e) {

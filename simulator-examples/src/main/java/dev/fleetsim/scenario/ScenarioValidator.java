@@ -87,9 +87,7 @@ public final class ScenarioValidator {
     private static void top(Check c) {
         ScenarioSpec s = c.spec;
         if (c.requiredText("name", s.name(), "e.g. name: quickstart")) {
-            if (s.name().chars().anyMatch(Character::isISOControl)) {
-                c.issues.add("name", "must not contain control characters", "");
-            }
+            c.printable("name", s.name());
             if (s.name().length() > MAX_NAME_CHARS) {
                 c.issues.add("name", "is " + s.name().length() + " characters long", "at most " + MAX_NAME_CHARS);
             }
@@ -141,6 +139,7 @@ public final class ScenarioValidator {
     private static void demand(Check c) {
         for (Map.Entry<String, DemandSpec> e : c.spec.demand().entrySet()) {
             String path = Issues.child("demand", e.getKey());
+            c.printable(path, e.getKey());
             DemandSpec d = e.getValue();
             if (d == null) {
                 c.issues.add(path, "no value", "e.g. {constant: 100}");

@@ -39,6 +39,23 @@ final class HostileInputTest {
     }
 
     @Test
+    void load_namesWithControlOrFormatCharacters_areRefused() {
+        // Found by review: names reach reports and terminals; only the scenario name refused control characters.
+        List<String> lines = issues(dir, """
+                name: "x\\ty"
+                horizon: PT1H
+                demand: {"d\\u202E": {constant: 1}}
+                ec2:
+                  instances: [{name: "a\\eb", type: m5.large}]
+                """);
+
+        assertThat(lines).containsExactly(
+                "name: must not contain control or format characters; found in 'x\\ty'",
+                "demand.\"d\\u202E\": must not contain control or format characters; found in 'd\\u202E'",
+                "ec2.instances[0].name: must not contain control or format characters; found in 'a\\u001Bb'");
+    }
+
+    @Test
     void issue_bidiOverrideInAName_isEscaped() {
         assertThat(new Issue("x", "'\u202Eevil'", "").format()).isEqualTo("x: '\\u202Eevil'");
     }
@@ -130,6 +147,18 @@ final class HostileInputTest {
         assertThat(DidYouMean.distance("lrage", "large")).isEqualTo(1);
         assertThat(DidYouMean.distance("ca", "abc")).isEqualTo(3);
         assertThat(DidYouMean.distance("", "abc")).isEqualTo(3);
+    }
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void load_endlessDevice_readsOneBytePastTheLimitAndStops() {
+        // Found by review: /dev/zero reports size 0, so the size check passed and readAllBytes ran out of memory.
+        Path zero = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(zero), "a Unix /dev/zero");
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ScenarioLoader(Loading.CATALOG).load(zero))
+                .isInstanceOf(InvalidScenarioException.class)
+                .hasMessage("the file is longer than 10485760 bytes; scenarios are limited to 10485760 bytes");
     }
 
     // ---- problems without a path (fuzzer: a whole-file line among path lines) ----
