@@ -9,7 +9,6 @@ import dev.fleetsim.scenario.spec.EcsClusterSpec;
 import dev.fleetsim.scenario.spec.EksClusterSpec;
 import dev.fleetsim.scenario.spec.NodePoolSpec;
 import dev.fleetsim.scenario.spec.ScenarioSpec;
-import dev.fleetsim.scenario.spec.SpotSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,8 +78,8 @@ final class ContainerGaps {
                                 cp.group().os(), spec, book);
                     }
                     if (cp.group().market() == dev.fleetsim.host.Market.SPOT) {
-                        checkSpot(issues, "ecs.clusters[" + i + "].capacityProviders[" + j + "].group",
-                                cp.group().instanceTypes(), cp.group().os(), spec, book);
+                        SpotPriceChecks.pool(issues, "ecs.clusters[" + i + "].capacityProviders[" + j + "].group",
+                                cp.group().instanceTypes(), cp.group().os(), Tenancy.SHARED, spec, book);
                     }
                 }
             }
@@ -97,42 +96,13 @@ final class ContainerGaps {
                         check(issues, "eks.clusters[" + i + "].nodePools[" + j + "]", type, p.os(), spec, book);
                     }
                     if (p.market() == dev.fleetsim.host.Market.SPOT) {
-                        checkSpot(issues, "eks.clusters[" + i + "].nodePools[" + j + "]", p.instanceTypes(), p.os(),
-                                spec, book);
+                        SpotPriceChecks.pool(issues, "eks.clusters[" + i + "].nodePools[" + j + "]", p.instanceTypes(),
+                                p.os(), Tenancy.SHARED, spec, book);
                     }
                 }
             }
         }
         return issues;
-    }
-
-    /**
-     * A Spot pool launches only types with a Spot price (a Spot Advisor row or a fixed rate): at least one. Under the
-     * interruption hazard a type priced only by a fixed rate has no frequency bucket to draw from (aws-rules.md item 4).
-     */
-    private static void checkSpot(List<Issue> issues, String path, List<String> types,
-            dev.fleetsim.host.OperatingSystem os, ScenarioSpec spec, PriceBook book) {
-        if (spec.pricing().spot().interruptions() == SpotSpec.Interruptions.HAZARD) {
-            for (String type : types) {
-                if (book.spotAdvisor(type, spec.region(), os).isEmpty()
-                        && book.fixedSpotUsdPerHour(type, os, Tenancy.SHARED).isPresent()) {
-                    issues.add(new Issue(path, type + " (" + os.key() + ") has no Spot Advisor row in "
-                            + spec.region() + ", so no interruption frequency for the hazard",
-                            "set pricing.spot.interruptions: none (forced spot-interruption faults still apply), or"
-                                    + " pick a type the Advisor covers"));
-                }
-            }
-        }
-        for (String type : types) {
-            if (book.fixedSpotUsdPerHour(type, os, Tenancy.SHARED).isPresent()
-                    || book.spotAdvisor(type, spec.region(), os).isPresent()) {
-                return;
-            }
-        }
-        issues.add(new Issue(path, "none of " + types + " has a Spot price in " + spec.region()
-                + " (no Spot Advisor entry, no fixed rate): the Spot group could launch nothing",
-                "add a pricing.rates entry with match {type: " + types.get(0) + ", os: " + os.key()
-                        + ", tenancy: shared} and a spot rate"));
     }
 
     private static int maxOf(Integer max, Integer desired) {

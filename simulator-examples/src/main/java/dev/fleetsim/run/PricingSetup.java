@@ -28,7 +28,6 @@ import dev.fleetsim.scenario.spec.RateSpec;
 import dev.fleetsim.scenario.spec.ReservedInstanceSpec;
 import dev.fleetsim.scenario.spec.SavingsPlanSpec;
 import dev.fleetsim.scenario.spec.ScenarioSpec;
-import dev.fleetsim.scenario.spec.SpotSpec;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +69,8 @@ final class PricingSetup {
                                 + ", tenancy: " + s.tenancy().key() + "} and an onDemand rate"));
             }
             if (s.market() == Market.SPOT) {
-                spotIssues(issues, "ec2.instances[" + i + "]", s, spec, book);
+                SpotPriceChecks.instance(issues, "ec2.instances[" + i + "].type", s.type(), s.os(), s.tenancy(), spec,
+                        book);
             }
         }
         List<GroupSpec> groups = spec.ec2().groups();
@@ -103,50 +103,12 @@ final class PricingSetup {
         }
     }
 
-    /**
-     * A Spot instance needs a Spot price (the Spot Advisor savings, or a fixed rate) and, under the interruption
-     * hazard, the Advisor's frequency bucket (aws-rules.md item 4): types newer than the shipped Advisor data have
-     * neither.
-     */
-    private static void spotIssues(List<Issue> issues, String path, InstanceSpec s, ScenarioSpec spec, PriceBook book) {
-        boolean advisor = book.spotAdvisor(s.type(), spec.region(), s.os()).isPresent();
-        if (advisor) {
-            return;
-        }
-        String noRow = s.type() + " (" + s.os().key() + ") has no Spot Advisor row in " + spec.region();
-        if (book.fixedSpotUsdPerHour(s.type(), s.os(), s.tenancy()).isEmpty()) {
-            issues.add(new Issue(path + ".type", noRow + ", so no Spot price",
-                    "add a pricing.rates entry with match {type: " + s.type() + ", os: " + s.os().key()
-                            + ", tenancy: " + s.tenancy().key() + "} and a spot rate, or pick a type the Advisor"
-                            + " covers"));
-        }
-        if (spec.pricing().spot().interruptions() == SpotSpec.Interruptions.HAZARD) {
-            issues.add(new Issue(path + ".type", noRow + ", so no interruption frequency for the hazard",
-                    "set pricing.spot.interruptions: none (forced spot-interruption faults still apply), or pick a"
-                            + " type the Advisor covers"));
-        }
-    }
-
-    /**
-     * A group that may launch Spot needs at least one type with a Spot price: pools without one are closed (the group
-     * falls back to the others), and a group whose every pool is closed would silently never launch its Spot part.
-     */
+    /** A group that may launch Spot is a Spot pool over its types (SpotPriceChecks). */
     private static void groupSpotIssue(List<Issue> issues, String path, GroupSpec g, ScenarioSpec spec,
             PriceBook book) {
-        boolean usesSpot = g.mix().onDemandPercentAboveBase() < 100 && g.max() > g.mix().onDemandBase();
-        if (!usesSpot) {
-            return;
+        if (g.mix().onDemandPercentAboveBase() < 100 && g.max() > g.mix().onDemandBase()) {
+            SpotPriceChecks.pool(issues, path + ".instanceTypes", g.instanceTypes(), g.os(), g.tenancy(), spec, book);
         }
-        for (String type : g.instanceTypes()) {
-            if (book.spotAdvisor(type, spec.region(), g.os()).isPresent()
-                    || book.fixedSpotUsdPerHour(type, g.os(), g.tenancy()).isPresent()) {
-                return;
-            }
-        }
-        issues.add(new Issue(path + ".instanceTypes", "none of " + g.instanceTypes() + " (" + g.os().key()
-                + ") has a Spot Advisor row in " + spec.region() + ", so the group's Spot capacity could never launch",
-                "add a type the Advisor covers, a pricing.rates spot rate for one of them, or set"
-                        + " mix.onDemandPercentAboveBase: 100"));
     }
 
     private static List<RateOverride> overrides(ScenarioSpec spec) {

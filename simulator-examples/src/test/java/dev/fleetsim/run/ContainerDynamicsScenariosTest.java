@@ -1,14 +1,10 @@
 package dev.fleetsim.run;
 
+import static dev.fleetsim.run.CliRuns.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fleetsim.cli.FleetsimCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,25 +14,8 @@ import org.junit.jupiter.api.Test;
  */
 final class ContainerDynamicsScenariosTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static JsonNode run(String name) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new FleetsimCli().execute(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), "run", "../scenarios/regression/" + name + ".yaml",
-                "--format", "json");
-        assertThat(status).as("exit status; stderr: %s", err.toString(StandardCharsets.UTF_8)).isZero();
-        return JSON.readTree(out.toString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode workload(JsonNode report, String name) {
-        for (JsonNode w : report.get("workloads")) {
-            if (w.get("name").asText().equals(name)) {
-                return w;
-            }
-        }
-        throw new AssertionError("no workload " + name + " in " + report.get("workloads"));
+    private static JsonNode run(String name) {
+        return CliRuns.regression(name);
     }
 
     private static long[] counts(JsonNode w) {

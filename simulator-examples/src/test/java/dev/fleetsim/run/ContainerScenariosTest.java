@@ -1,21 +1,17 @@
 package dev.fleetsim.run;
 
+import static dev.fleetsim.run.CliRuns.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetsim.catalog.InstanceCatalog;
 import dev.fleetsim.billing.UsageMeter;
-import dev.fleetsim.cli.FleetsimCli;
 import dev.fleetsim.engine.RandomStreams;
 import dev.fleetsim.engine.Simulation;
 import dev.fleetsim.metering.InstanceUsage;
 import dev.fleetsim.scenario.Scenario;
 import dev.fleetsim.scenario.ScenarioLoader;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,25 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 final class ContainerScenariosTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static JsonNode run(String name) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new FleetsimCli().execute(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), "run", "../scenarios/regression/" + name + ".yaml",
-                "--format", "json");
-        assertThat(status).as("exit status; stderr: %s", err.toString(StandardCharsets.UTF_8)).isZero();
-        return JSON.readTree(out.toString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode workload(JsonNode report, String name) {
-        for (JsonNode w : report.get("workloads")) {
-            if (w.get("name").asText().equals(name)) {
-                return w;
-            }
-        }
-        throw new AssertionError("no workload " + name + " in " + report.get("workloads"));
+    private static JsonNode run(String name) {
+        return CliRuns.regression(name);
     }
 
     /** launched, completed, pending, interrupted, running. */
@@ -163,12 +142,9 @@ final class ContainerScenariosTest {
 
     @Test
     void textReport_containerCapacityTable_showsWhatTheControllerDid() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = new FleetsimCli().execute(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "run",
-                "../scenarios/regression/ecs-managed-scaling.yaml");
-        assertThat(status).isZero();
-        String row = out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("batch/fleet")).findFirst()
+        CliRuns.Output text = CliRuns.cli("run", "../scenarios/regression/ecs-managed-scaling.yaml");
+        assertThat(text.status()).isZero();
+        String row = text.out().lines().filter(l -> l.startsWith("batch/fleet")).findFirst()
                 .orElseThrow();
         // launched 3, no Spot notices, interruptions or replacements, 0 running; peak 3, 2 scale-outs adding 3,
         // 3 scale-ins removing 3 (the scenario's header).

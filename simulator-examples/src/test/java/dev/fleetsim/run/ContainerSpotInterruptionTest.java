@@ -1,11 +1,11 @@
 package dev.fleetsim.run;
 
+import static dev.fleetsim.run.CliRuns.workload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fleetsim.billing.UsageMeter;
-import dev.fleetsim.cli.FleetsimCli;
 import dev.fleetsim.cluster.ContainerHosts;
 import dev.fleetsim.cluster.NodeGroup;
 import dev.fleetsim.engine.Phase;
@@ -17,9 +17,6 @@ import dev.fleetsim.scenario.ScenarioLoader;
 import dev.fleetsim.workload.ClusterRuntime;
 import dev.fleetsim.workload.Workload;
 import dev.fleetsim.workload.WorkloadCounters;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,23 +32,8 @@ final class ContainerSpotInterruptionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long MINUTE_MS = 60_000L;
 
-    private static JsonNode run(String name) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new FleetsimCli().execute(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), "run", "../scenarios/regression/" + name + ".yaml",
-                "--format", "json");
-        assertThat(status).as("exit status; stderr: %s", err.toString(StandardCharsets.UTF_8)).isZero();
-        return JSON.readTree(out.toString(StandardCharsets.UTF_8));
-    }
-
-    private static JsonNode workload(JsonNode report, String name) {
-        for (JsonNode w : report.get("workloads")) {
-            if (w.get("name").asText().equals(name)) {
-                return w;
-            }
-        }
-        throw new AssertionError("no workload " + name);
+    private static JsonNode run(String name) {
+        return CliRuns.regression(name);
     }
 
     /** launched, completed, pending, interrupted, running. */
@@ -114,13 +96,10 @@ final class ContainerSpotInterruptionTest {
 
     @Test
     void textReport_showsTheContainerCapacityTable() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = new FleetsimCli().execute(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "run",
-                "../scenarios/regression/ecs-spot-provider-interruption.yaml");
-        assertThat(status).isZero();
+        CliRuns.Output text = CliRuns.cli("run", "../scenarios/regression/ecs-spot-provider-interruption.yaml");
+        assertThat(text.status()).isZero();
         // launched 4, notices 2, interrupted 2, replacements 2, running 2 (derived in the scenario header).
-        assertThat(out.toString(StandardCharsets.UTF_8)).containsPattern(
+        assertThat(text.out()).containsPattern(
                 "(?m)^prod/spotfleet +ecs-capacity-provider +4 +2 +2 +2 +2$");
     }
 

@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fleetsim.cli.FleetsimCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,26 +12,18 @@ import org.junit.jupiter.api.Test;
  */
 final class KarpenterScenarioTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private static JsonNode run(String path) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new FleetsimCli().execute(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), "run", path, "--format", "json");
-        assertThat(status).as("exit status; stderr: %s", err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("karpenter");
-        return JSON.readTree(out.toString(StandardCharsets.UTF_8));
+    private static JsonNode run(String path) {
+        CliRuns.Output o = CliRuns.cli("run", path, "--format", "json");
+        assertThat(o.status()).as("exit status; stderr: %s", o.err()).isZero();
+        assertThat(o.err()).doesNotContain("karpenter");
+        return o.json();
     }
 
     @Test
     void textReport_listsThePoolsCounters() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = new FleetsimCli().execute(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "run",
-                "../scenarios/regression/eks-karpenter-cheapest-fit.yaml");
-        assertThat(status).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains(
+        CliRuns.Output text = CliRuns.cli("run", "../scenarios/regression/eks-karpenter-cheapest-fit.yaml");
+        assertThat(text.status()).isZero();
+        assertThat(text.out()).contains(
                 "karpenter pool  launched  empty  underutilized  replaced  expired  lost  peak\n"
                 + "small/flex             2      2              0         0        0     0     2\n");
     }

@@ -3,11 +3,6 @@ package dev.fleetsim.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fleetsim.cli.FleetsimCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,18 +11,12 @@ import org.junit.jupiter.api.Test;
  */
 final class PlatformStudyTest {
 
-    private static JsonNode report(String name) throws Exception {
+    private static JsonNode report(String name) {
         return reportOf("../scenarios/studies/platforms/" + name + ".yaml");
     }
 
-    private static JsonNode reportOf(String path) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new FleetsimCli().execute(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), "run",
-                path, "--format", "json");
-        assertThat(status).as("stderr: %s", err.toString(StandardCharsets.UTF_8)).isZero();
-        return new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+    private static JsonNode reportOf(String path) {
+        return CliRuns.report(path);
     }
 
     @Test

@@ -3,11 +3,6 @@ package dev.fleetsim.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fleetsim.cli.FleetsimCli;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,20 +12,12 @@ import org.junit.jupiter.api.Test;
  */
 final class RegressionScenariosTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static JsonNode bill(String name) throws Exception {
         return report(name).get("bill");
     }
 
-    private static JsonNode report(String name) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = new FleetsimCli().execute(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), "run", "../scenarios/regression/" + name + ".yaml",
-                "--format", "json");
-        assertThat(status).as("exit status; stderr: %s", err.toString(StandardCharsets.UTF_8)).isZero();
-        return JSON.readTree(out.toString(StandardCharsets.UTF_8));
+    private static JsonNode report(String name) {
+        return CliRuns.regression(name);
     }
 
     private static void assertSplit(JsonNode bill, String onDemand, String spot, String reserved, String savingsPlan) {

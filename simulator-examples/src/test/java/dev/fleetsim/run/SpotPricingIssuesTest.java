@@ -88,6 +88,17 @@ final class SpotPricingIssuesTest {
                 .isEqualByComparingTo("0.30");
     }
 
+    @Test
+    void run_spotGroupPricedOnlyByAFixedRate_underHazard_isAnIssue_notAnInternalError() {
+        // The same rule as for node pools: the hazard draws from the Advisor's frequency bucket, which c8a.large lacks.
+        String yaml = "name: t\nhorizon: PT2H\nec2:\n  groups:\n    - {name: web, instanceTypes: [c8a.large],"
+                + " min: 2, max: 4, desired: 2, mix: {onDemandBase: 0, onDemandPercentAboveBase: 0}}\n"
+                + "pricing:\n  rates:\n    - match: {type: c8a.large, os: linux, tenancy: shared}\n      spot: \"0.03\"\n";
+
+        assertThat(issuesOf(yaml)).extracting(Issue::path, Issue::message).singleElement().asString()
+                .contains("ec2.groups[0].instanceTypes").contains("no interruption frequency");
+    }
+
     private static List<Issue> issuesOf(String yaml) {
         InvalidScenarioException e = catchThrowableOfType(() -> RunChecks.run(yaml), InvalidScenarioException.class);
         assertThat(e).as("an input error").isNotNull();
