@@ -9,8 +9,10 @@ package dev.fleetsim.autoscaling;
  * <ul>
  *   <li>Evaluated every 60 s on the signal's mean over the last minute (a 1-minute metric).</li>
  *   <li>Target = {@code ceil(demand / (perTask x targetUtilization))} clamped to [min, max].</li>
- *   <li>Scale out as soon as an evaluation's target exceeds desired (reading, as for EC2 groups: the high alarm's
- *       3 data points are not waited for). Application Auto Scaling counts the capacity added by a scale-out as part
+ *   <li>Scale out when {@link #SCALE_OUT_DATA_POINTS} consecutive evaluations gave a target above desired: the
+ *       high alarm Application Auto Scaling creates for the policy needs 3 one-minute data points (3 of 3; sources in
+ *       {@link TargetTrackingPolicy}), to the latest target; while the alarm stays in ALARM each further evaluation
+ *       acts again. Application Auto Scaling counts the capacity added by a scale-out as part
  *       of desired during the scale-out cooldown, so that a further scale-out during the cooldown only happens for a
  *       target above that: the target here is computed from demand, not from current utilization, so it already
  *       counts the added tasks and the scale-out cooldown changes nothing (it is accepted and documented).</li>
@@ -26,6 +28,8 @@ public final class ServiceTargetTracking {
     public static final long EVALUATION_PERIOD_MS = 60_000L;
     /** The Application Auto Scaling low alarm: 15 one-minute data points. */
     public static final int SCALE_IN_DATA_POINTS = 15;
+    /** The Application Auto Scaling high alarm: 3 one-minute data points. */
+    public static final int SCALE_OUT_DATA_POINTS = 3;
 
     private final double perTask;
     private final double targetUtilization;
@@ -36,6 +40,7 @@ public final class ServiceTargetTracking {
 
     private final int[] recent = new int[SCALE_IN_DATA_POINTS];
     private int recorded;
+    private int highStreak;
     private long lastScaleInMs = Long.MIN_VALUE / 2;
 
     /**
@@ -103,9 +108,13 @@ public final class ServiceTargetTracking {
         recent[recorded % SCALE_IN_DATA_POINTS] = target;
         recorded++;
         if (target > desired) {
+            if (++highStreak < SCALE_OUT_DATA_POINTS) {
+                return desired;
+            }
             lastScaleInMs = Long.MIN_VALUE / 2;
             return target;
         }
+        highStreak = 0;
         if (deploying || target >= desired || recorded < SCALE_IN_DATA_POINTS
                 || nowMs - lastScaleInMs < scaleInCooldownMs) {
             return desired;

@@ -52,11 +52,12 @@ final class GroupScalerTest {
 
         assertThat(g.desired()).isEqualTo(20);
         assertThat(provisioner.launched).hasSize(20);
+        // Evaluations at 60, 120, 180 s all want 20 > 2: the high alarm's third data point sets 20 at 180 s.
         // Demanded 1,000/s x 600 s = 600,000. Served: 2 x 100 = 200/s until the 18 new instances serve at
-        // 60 s + 300 s = 360 s, then all 1,000/s: 200 x 360 + 1,000 x 240 = 72,000 + 240,000.
+        // 180 s + 300 s = 480 s, then all 1,000/s: 200 x 480 + 1,000 x 120 = 96,000 + 120,000.
         assertThat(scaler.meter().demanded()).isCloseTo(600_000, within(1e-6));
-        assertThat(scaler.meter().served()).isCloseTo(312_000, within(1e-6));
-        assertThat(scaler.meter().unserved()).isCloseTo(288_000, within(1e-6));
+        assertThat(scaler.meter().served()).isCloseTo(216_000, within(1e-6));
+        assertThat(scaler.meter().unserved()).isCloseTo(384_000, within(1e-6));
     }
 
     @Test

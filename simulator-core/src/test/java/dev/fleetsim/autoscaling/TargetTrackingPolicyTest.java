@@ -15,19 +15,45 @@ final class TargetTrackingPolicyTest {
     }
 
     @Test
-    void evaluate_scalesOutAtTheFirstEvaluationThatNeedsMore() {
+    void evaluate_scalesOutAtTheThirdConsecutiveDatapointAbove() {
         TargetTrackingPolicy p = policy(new long[] {0, 10 * MIN}, new double[] {500, 1000});
-        // metric over [0, 60 s) = 500: ceil(500 / 50) = 10
-        assertThat(p.evaluate(MIN, 2, 1, 50, 100)).isEqualTo(10);
-        // over [10 min, 11 min) = 1000: 20
-        assertThat(p.evaluate(11 * MIN, 10, 1, 50, 100)).isEqualTo(20);
+        // metric 500 at minutes 1..3: ceil(500 / 50) = 10 > 2. The high alarm needs 3 data points (3 of 3):
+        // minutes 1 and 2 keep 2, minute 3 sets 10.
+        assertThat(p.evaluate(MIN, 2, 1, 50, 100)).isEqualTo(2);
+        assertThat(p.evaluate(2 * MIN, 2, 1, 50, 100)).isEqualTo(2);
+        assertThat(p.evaluate(3 * MIN, 2, 1, 50, 100)).isEqualTo(10);
+        // minutes 4..10 at 10 = desired: the streak restarts. Over [10 min, 11 min) = 1000: 20 > 10 at minutes
+        // 11, 12, 13: out to 20 at minute 13.
+        for (int m = 4; m <= 10; m++) {
+            assertThat(p.evaluate(m * MIN, 10, 1, 50, 100)).isEqualTo(10);
+        }
+        assertThat(p.evaluate(11 * MIN, 10, 1, 50, 100)).isEqualTo(10);
+        assertThat(p.evaluate(12 * MIN, 10, 1, 50, 100)).isEqualTo(10);
+        assertThat(p.evaluate(13 * MIN, 10, 1, 50, 100)).isEqualTo(20);
+    }
+
+    @Test
+    void evaluate_aDatapointAtOrBelowDesiredRestartsTheScaleOutCount() {
+        // 1000 (target 20) at minutes 1, 2; 400 (target 8) at minute 3; 1000 again from minute 3's end.
+        TargetTrackingPolicy p = policy(new long[] {0, 2 * MIN, 3 * MIN}, new double[] {1000, 400, 1000});
+        // desired 10: minutes 1, 2 above (2 points), minute 3 (mean over [2, 3) min = 400 -> 8) not above: no
+        // scale-out; minutes 4, 5 above (2 points): still none; minute 6 is the third in a row: 20.
+        assertThat(p.evaluate(MIN, 10, 1, 50, 100)).isEqualTo(10);
+        assertThat(p.evaluate(2 * MIN, 10, 1, 50, 100)).isEqualTo(10);
+        assertThat(p.evaluate(3 * MIN, 10, 1, 50, 100)).isEqualTo(10);
+        assertThat(p.evaluate(4 * MIN, 10, 1, 50, 100)).isEqualTo(10);
+        assertThat(p.evaluate(5 * MIN, 10, 1, 50, 100)).isEqualTo(10);
+        assertThat(p.evaluate(6 * MIN, 10, 1, 50, 100)).isEqualTo(20);
     }
 
     @Test
     void evaluate_metricIsTheMeanOverTheLastMinute() {
-        // 400 for the first 30 s of minute 10, 1000 for the rest: mean 700 -> ceil(700 / 50) = 14
+        // 400 until 10.5 min, 1000 after. Minutes 9, 10: mean 400 -> 8 > 2 (two data points above); minute 11:
+        // 400 for the first 30 s, 1000 for the rest: mean 700 -> ceil(700 / 50) = 14, the third point: out to 14.
         TargetTrackingPolicy p = policy(new long[] {0, 10 * MIN + 30_000}, new double[] {400, 1000});
         assertThat(p.metric(11 * MIN)).isEqualTo(700.0);
+        assertThat(p.evaluate(9 * MIN, 2, 1, 50, 100)).isEqualTo(2);
+        assertThat(p.evaluate(10 * MIN, 2, 1, 50, 100)).isEqualTo(2);
         assertThat(p.evaluate(11 * MIN, 2, 1, 50, 100)).isEqualTo(14);
     }
 
@@ -70,8 +96,10 @@ final class TargetTrackingPolicyTest {
 
     @Test
     void evaluate_clampsToMinAndMax() {
-        TargetTrackingPolicy p = policy(new long[] {0}, new double[] {5000}); // wants 100
-        assertThat(p.evaluate(MIN, 2, 1, 40, 100)).isEqualTo(40);
+        TargetTrackingPolicy p = policy(new long[] {0}, new double[] {5000}); // wants 100: 40 at the 3rd point
+        p.evaluate(MIN, 2, 1, 40, 100);
+        p.evaluate(2 * MIN, 2, 1, 40, 100);
+        assertThat(p.evaluate(3 * MIN, 2, 1, 40, 100)).isEqualTo(40);
         TargetTrackingPolicy idle = policy(new long[] {0}, new double[] {0});
         int d = 10;
         for (int m = 1; m <= 20; m++) {
@@ -83,7 +111,9 @@ final class TargetTrackingPolicyTest {
     @Test
     void evaluate_usesTheFleetsThroughputPerInstance() {
         TargetTrackingPolicy p = policy(new long[] {0}, new double[] {3000});
-        // m7g.large fleet: 140 per instance, 84 at 60%... here the target is 50%: 3000 / 70 = 42.9 -> 43
-        assertThat(p.evaluate(MIN, 1, 1, 100, 140)).isEqualTo(43);
+        // m7g.large fleet: 140 per instance, 70 at the 50% target: 3000 / 70 = 42.9 -> 43 (at the 3rd point)
+        p.evaluate(MIN, 1, 1, 100, 140);
+        p.evaluate(2 * MIN, 1, 1, 100, 140);
+        assertThat(p.evaluate(3 * MIN, 1, 1, 100, 140)).isEqualTo(43);
     }
 }

@@ -27,11 +27,11 @@ final class WorkloadScalerTest {
     private static final long HOUR = 3_600_000L;
 
     /**
-     * aws-rules.md item 7: demand 300/s, perTask 100 at target 0.5 -> ceil(300 / 50) = 6 tasks, set at the first
-     * evaluation (t = 0, AUTOSCALING phase). One m5.large holds two 1,024-unit tasks: 2 run, 4 wait. The first task
-     * started at 0 (ARRIVAL); the second is placed by the pass 1 ms later (a change after the SCHEDULING phase of an
-     * instant is placed at the next ms). Demanded 300 x 3,600 = 1,080,000; served 100 x 3,600 + 100 x 3,599.999 =
-     * 719,999.9; unserved 360,000.1.
+     * aws-rules.md item 7: demand 300/s, perTask 100 at target 0.5 -> ceil(300 / 50) = 6 tasks, set at the third
+     * evaluation (t = 0, 60, 120 s: the high alarm's 3 data points; AUTOSCALING phase). One m5.large holds two
+     * 1,024-unit tasks: 2 run, 4 wait. The first task started at 0 (ARRIVAL); the second is placed by the pass 1 ms
+     * after 120 s (a change after the SCHEDULING phase of an instant is placed at the next ms). Demanded 300 x 3,600 =
+     * 1,080,000; served 100 x 3,600 + 100 x (3,600 - 120.001) = 360,000 + 347,999.9 = 707,999.9; unserved 372,000.1.
      */
     @Test
     void serviceTracking_aws_rules_item7_onAFullHost_unservedDemandIsTheMissingTasksShare() {
@@ -77,7 +77,7 @@ final class WorkloadScalerTest {
         assertThat(rt.counters(web).running()).isEqualTo(2);
         assertThat(rt.counters(web).pending()).isEqualTo(4);
         assertThat(served.meter().demanded()).isEqualTo(1_080_000.0);
-        assertThat(served.meter().served()).isCloseTo(719_999.9, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(served.meter().unserved()).isCloseTo(360_000.1, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(served.meter().served()).isCloseTo(707_999.9, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(served.meter().unserved()).isCloseTo(372_000.1, org.assertj.core.data.Offset.offset(1e-6));
     }
 }

@@ -38,17 +38,19 @@ final class ContainerDynamicsScenariosTest {
     }
 
     @Test
-    void serviceAutoscaling_aws_rules_item7_outAtOnce_inAfter15Points_unservedIsTheLaggingMinute() throws Exception {
-        // 20 launched, 18 stopped at 01:15; 17.2 task-hours x $0.30 = $5.16; unserved 800 x 60 = 48,000 of 2,340,000.
+    void serviceAutoscaling_aws_rules_item7_outAfter3Points_inAfter15Points_unservedIsTheLaggingMinutes()
+            throws Exception {
+        // 20 launched at 00:33 (third high point), 18 stopped at 01:15; 16.6 task-hours x $0.30 = $4.98; unserved
+        // 800 x 180 = 144,000 of 2,340,000.
         JsonNode r = run("ecs-service-autoscaling");
-        assertThat(r.get("bill").get("total").asText()).isEqualTo("5.16");
+        assertThat(r.get("bill").get("total").asText()).isEqualTo("4.98");
         JsonNode frontend = workload(r, "frontend");
         assertThat(counts(frontend)).containsExactly(20, 18, 0, 0, 2);
         JsonNode demand = frontend.get("demand");
         assertThat(demand.get("requests").asDouble()).isCloseTo(2_340_000, within(1e-6));
-        assertThat(demand.get("unserved").asDouble()).isCloseTo(48_000, within(1e-6));
-        assertThat(demand.get("unservedShare").asDouble()).isCloseTo(48_000.0 / 2_340_000, within(1e-12));
-        assertThat(r.get("demand").get("unserved").asDouble()).isCloseTo(48_000, within(1e-6));
+        assertThat(demand.get("unserved").asDouble()).isCloseTo(144_000, within(1e-6));
+        assertThat(demand.get("unservedShare").asDouble()).isCloseTo(144_000.0 / 2_340_000, within(1e-12));
+        assertThat(r.get("demand").get("unserved").asDouble()).isCloseTo(144_000, within(1e-6));
     }
 
     @Test
@@ -86,13 +88,14 @@ final class ContainerDynamicsScenariosTest {
 
     @Test
     void serviceAutoscaling_processors_md_amdTasksServe160Percent_sixTasksNotSeven() throws Exception {
-        // Mean per task (100 + 160) / 2 = 130: ceil(700 / 130) = 6 with Intel and AMD hosts; 7 on Intel alone.
+        // Mean per task (100 + 160) / 2 = 130: ceil(700 / 130) = 6 with Intel and AMD hosts; 7 on Intel alone; both
+        // set at 00:02 (the high alarm's third data point): unserved (700 - 260) x 120.001 and (700 - 200) x 120.001.
         JsonNode r = run("ecs-autoscaling-processors");
         JsonNode mixed = workload(r, "mixed");
         assertThat(counts(mixed)).containsExactly(6, 0, 0, 0, 6);
-        assertThat(mixed.get("demand").get("unserved").asDouble()).isCloseTo(0.44, within(1e-6));
+        assertThat(mixed.get("demand").get("unserved").asDouble()).isCloseTo(52_800.44, within(1e-6));
         JsonNode plain = workload(r, "plain");
         assertThat(counts(plain)).containsExactly(7, 0, 0, 0, 7);
-        assertThat(plain.get("demand").get("unserved").asDouble()).isCloseTo(0.5, within(1e-6));
+        assertThat(plain.get("demand").get("unserved").asDouble()).isCloseTo(60_000.5, within(1e-6));
     }
 }
