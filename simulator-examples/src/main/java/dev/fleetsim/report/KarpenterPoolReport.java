@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param consolidatedUnderutilized nodes deleted because their pods fit on the other nodes
  * @param consolidatedReplaced nodes replaced by one cheaper node
  * @param expired nodes drained at expireAfter
- * @param lost nodes removed by a Spot interruption (or that never joined)
+ * @param lost nodes removed by a Spot interruption or a host failure (or that never joined)
  * @param peakNodes the most node claims alive at once
  * @param limitBlocked planned nodes not launched because of the pool's limits
  */

@@ -10,6 +10,9 @@ import java.util.Objects;
  */
 record CapacityLine(String cluster, String name, String kind, ContainerInstances source) {
 
+    /** The kind of an EKS cluster's provisioned (Karpenter) nodes. */
+    static final String EKS_PROVISIONED_NODES = "eks-provisioned-nodes";
+
     CapacityLine {
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(name, "name");

@@ -80,6 +80,12 @@ abstract class ContainerInstances {
         }
     }
 
+    /** Which host failure clock an instance of this source runs on, by its host spec; null: it does not fail. */
+    @FunctionalInterface
+    interface FailureClocks {
+        HostFailureClock clockFor(HostSpec spec);
+    }
+
     protected final Simulation sim;
     protected final ContainerHosts hosts;
     private final ClusterRuntime runtime;
@@ -99,7 +105,7 @@ abstract class ContainerInstances {
     private long reclaimed;
     private long launched;
     private long refused;
-    private HostFailureClock failureClock;
+    private FailureClocks failureClocks;
     private String failureKey;
     private long hostFailures;
     private long outageFailures;
@@ -216,7 +222,16 @@ abstract class ContainerInstances {
      * @param key names this source in the random stream keys, e.g. {@code ecs/CLUSTER/PROVIDER}
      */
     final void failHosts(HostFailureClock clock, String key) {
-        this.failureClock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(clock, "clock");
+        failHosts(spec -> clock, key);
+    }
+
+    /**
+     * As {@link #failHosts(HostFailureClock, String)} with each instance on the clock {@code clocks} gives its host
+     * spec (e.g. by its {@code karpenter.sh/nodepool} label), or on none.
+     */
+    final void failHosts(FailureClocks clocks, String key) {
+        this.failureClocks = Objects.requireNonNull(clocks, "clocks");
         this.failureKey = Objects.requireNonNull(key, "key");
         // The capacity the scenario starts with is already running: its clocks start now.
         for (int id = 0; id < instances.size(); id++) {
@@ -227,8 +242,12 @@ abstract class ContainerInstances {
     }
 
     private void scheduleHostFailure(int id, long runningSinceMs) {
+        HostFailureClock clock = failureClocks.clockFor(specs.get(id));
+        if (clock == null) {
+            return;
+        }
         // A container instance runs once: one failure clock per instance.
-        long dt = failureClock.runningMsUntilFailure(failureClock.instanceSeed(failureKey + "/" + id), 0);
+        long dt = clock.runningMsUntilFailure(clock.instanceSeed(failureKey + "/" + id), 0);
         if (dt <= sim.horizonMs() - runningSinceMs) {
             sim.schedule(runningSinceMs + dt, Phase.LIFECYCLE, onHostFailure, id);
         }
@@ -289,7 +308,7 @@ abstract class ContainerInstances {
             return;
         }
         int id = (int) (instance.instanceId() - firstRunId);
-        if (failureClock != null) {
+        if (failureClocks != null) {
             scheduleHostFailure(id, timeMs);
         }
         int h = hosts.addHost(specs.get(id), hostPrefix + "-" + joined++);

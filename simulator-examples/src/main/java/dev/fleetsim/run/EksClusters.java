@@ -273,7 +273,8 @@ final class EksClusters {
                 autoscalerByGroup.put(g, ca);
             }
         }
-        capacityLines.add(new CapacityLine(c.name(), c.name() + "-node", "eks-provisioned-nodes", provisioner));
+        capacityLines.add(new CapacityLine(c.name(), c.name() + "-node", CapacityLine.EKS_PROVISIONED_NODES,
+                provisioner));
         List<KarpenterPoolConfig> karpenterPools = new ArrayList<>();
         for (NodePoolSpec p : pools) {
             if (p.kind() == NodePoolKind.KARPENTER) {

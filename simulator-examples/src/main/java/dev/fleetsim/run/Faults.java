@@ -6,12 +6,16 @@ import dev.fleetsim.engine.Simulation;
 import dev.fleetsim.host.CapacityPools;
 import dev.fleetsim.host.HostFailureClock;
 import dev.fleetsim.scenario.spec.CapacityPoolSpec;
+import dev.fleetsim.scenario.spec.EksClusterSpec;
 import dev.fleetsim.scenario.spec.FaultSpec;
 import dev.fleetsim.scenario.spec.GroupSpec;
 import dev.fleetsim.scenario.spec.InstanceSpec;
+import dev.fleetsim.scenario.spec.NodePoolSpec;
 import dev.fleetsim.scenario.spec.ScenarioSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The scenario's {@code capacity:} pools and its {@code zone-outage} and {@code host-failures} faults, for the EC2
@@ -70,15 +74,45 @@ final class Faults {
     /**
      * Host failures for container capacity: every ECS capacity provider group, EKS managed node group and EKS
      * cluster's provisioned nodes that a {@code host-failures} fault hits (by the provider's or node pool's name, or
-     * every source without a target).
+     * every source without a target). A Karpenter pool's name hits the cluster's provisioned nodes that carry its
+     * {@code karpenter.sh/nodepool} label, at the untargeted rate plus the pool's own.
      */
     void failContainerHosts(List<CapacityLine> containers) {
         for (CapacityLine l : containers) {
+            String key = l.kind() + "/" + l.cluster() + "/" + l.name();
             HostFailureClock c = clock(l.name());
-            if (c != null) {
-                l.source().failHosts(c, l.kind() + "/" + l.cluster() + "/" + l.name());
+            if (!l.kind().equals(CapacityLine.EKS_PROVISIONED_NODES)) {
+                if (c != null) {
+                    l.source().failHosts(c, key);
+                }
+                continue;
+            }
+            Map<String, HostFailureClock> byPool = karpenterPoolClocks(l.cluster());
+            if (c != null || !byPool.isEmpty()) {
+                l.source().failHosts(spec -> {
+                    String pool = spec.attributes().get(EksClusters.KARPENTER_NODEPOOL_LABEL);
+                    HostFailureClock p = pool == null ? null : byPool.get(pool);
+                    return p != null ? p : c;
+                }, key);
             }
         }
+    }
+
+    /** The host failure clock of each Karpenter pool of the EKS cluster that a host-failures fault hits. */
+    private Map<String, HostFailureClock> karpenterPoolClocks(String cluster) {
+        Map<String, HostFailureClock> clocks = new LinkedHashMap<>();
+        for (EksClusterSpec c : spec.eks().clusters()) {
+            if (!c.name().equals(cluster)) {
+                continue;
+            }
+            for (NodePoolSpec p : c.nodePools()) {
+                HostFailureClock clock = p.kind() == NodePoolSpec.NodePoolKind.KARPENTER ? clock(p.name()) : null;
+                if (clock != null) {
+                    clocks.put(p.name(), clock);
+                }
+            }
+        }
+        return clocks;
     }
 
     /**

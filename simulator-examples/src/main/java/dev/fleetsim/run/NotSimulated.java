@@ -44,8 +44,7 @@ final class NotSimulated {
                     if (f.target() != null && !isEc2(spec, f.target())
                             && !ContainerGaps.isCapacityTarget(spec, f.target())) {
                         skipped.add(path + " (host-failures of '" + f.target() + "': only ec2.instances, ec2.groups,"
-                                + " ECS capacity providers and EKS managed node pools are targets yet; untargeted"
-                                + " failures also hit Karpenter nodes)");
+                                + " ECS capacity providers, EKS managed node pools and Karpenter pools are targets)");
                     }
                 }
             }

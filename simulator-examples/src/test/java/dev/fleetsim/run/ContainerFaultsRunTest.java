@@ -155,4 +155,56 @@ final class ContainerFaultsRunTest {
         assertThat(workload(r, "web").running()).isEqualTo(20);
         RunChecks.assertReproducible(yaml + RATES);
     }
+
+    /**
+     * A host-failures fault naming a Karpenter pool hits that pool's nodes only (the karpenter.sh/nodepool label).
+     * Two On-Demand pools of m5.large, web and jobs, each holding one 1-vCPU pod per node (4 nodes each: an m5.large
+     * has 2,000m less 70m kube-reserved, room for one such pod, not two), for 20 days (under expireAfter's 30 days).
+     * Failures of web at 100 a year: expected 4 x 20/365 x 100 = 21.9, standard deviation 4.7; four of them:
+     * [3, 41]. Every web failure is a node Karpenter counts as lost, and the pod on it is recreated (front launches
+     * more than its 4); jobs loses nothing and back keeps its first 4 pods.
+     */
+    @Test
+    void hostFailures_karpenterPool_failsThatPoolsNodesOnly() throws Exception {
+        String yaml = """
+                name: karpenter-failures
+                horizon: P20D
+                zones: [us-east-1a]
+                eks:
+                  clusters:
+                    - name: platform
+                      nodePools:
+                        - {name: web, kind: karpenter, instanceTypes: [m5.large], labels: {pool: web}}
+                        - {name: jobs, kind: karpenter, instanceTypes: [m5.large], labels: {pool: jobs}}
+                      workloads:
+                        - name: front
+                          kind: Deployment
+                          replicas: 4
+                          requests: {cpu: "1", memory: 1Gi}
+                          nodeSelector: {pool: web}
+                        - name: back
+                          kind: Deployment
+                          replicas: 4
+                          requests: {cpu: "1", memory: 1Gi}
+                          nodeSelector: {pool: jobs}
+                faults:
+                  - {kind: host-failures, perInstancePerYear: 100, target: web}
+                """;
+        RunResult run = run(yaml);
+        Report r = run.report();
+
+        FaultReport.Workload nodes = line(r, "platform/platform-node");
+        assertThat(nodes.kind()).isEqualTo(CapacityLine.EKS_PROVISIONED_NODES);
+        assertThat(nodes.hostFailures()).isBetween(3L, 41L);
+        assertThat(pool(r, "web").lost()).isEqualTo(nodes.hostFailures());
+        assertThat(pool(r, "jobs").lost()).isZero();
+        assertThat(workload(r, "front").launched()).isGreaterThan(4);
+        assertThat(workload(r, "back").launched()).isEqualTo(4);
+        assertThat(workload(r, "back").running()).isEqualTo(4);
+        RunChecks.assertReproducible(yaml + RATES);
+    }
+
+    private static dev.fleetsim.report.KarpenterPoolReport pool(Report r, String name) {
+        return r.karpenter().stream().filter(p -> p.pool().equals(name)).findFirst().orElseThrow();
+    }
 }

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Faults: only what no launcher simulates is named; zone outages and host failures of EC2 and container hosts are not. */
+/**
+ * Faults: only what no launcher simulates is named; zone outages and host failures of EC2 and container hosts
+ * (Karpenter pools included) are not.
+ */
 final class NotSimulatedTest {
 
     private static ScenarioSpec spec(String yaml) throws Exception {
@@ -29,11 +32,16 @@ final class NotSimulatedTest {
                   clusters:
                     - name: prod
                       capacityProviders: [{name: fleet, group: {instanceTypes: [m5.large], min: 1, max: 1}}]
+                eks:
+                  clusters:
+                    - name: k
+                      nodePools: [{name: flex, kind: karpenter, instanceTypes: [m5.large]}]
                 faults:
                   - {kind: zone-outage, zone: us-east-1a, at: PT1H, duration: PT1H}
                   - {kind: host-failures, perInstancePerYear: 0.5}
                   - {kind: host-failures, perInstancePerYear: 0.5, target: fleet}
                   - {kind: host-failures, perInstancePerYear: 0.5, target: web}
+                  - {kind: host-failures, perInstancePerYear: 0.5, target: flex}
                 """))).isEmpty();
     }
 
@@ -54,7 +62,7 @@ final class NotSimulatedTest {
                 """))).containsExactly(
                 "faults[0] (zone-outage: Fargate tasks and pods do not fail yet; EC2 instances, groups, ECS container"
                         + " instances and EKS nodes do)",
-                "faults[1] (host-failures of 'web': only ec2.instances, ec2.groups, ECS capacity providers and EKS"
-                        + " managed node pools are targets yet; untargeted failures also hit Karpenter nodes)");
+                "faults[1] (host-failures of 'web': only ec2.instances, ec2.groups, ECS capacity providers, EKS"
+                        + " managed node pools and Karpenter pools are targets)");
     }
 }
