@@ -26,8 +26,8 @@ import java.util.Objects;
  * a host joining) and tasks wait. A change requested after the SCHEDULING phase of an instant is placed
  * 1 ms later. Completions come in the COMPLETION phase at start + duration.
  *
- * <p>Fargate tasks need no host: each starts at once as a run of its {@code FargateUsage} on the usage
- * listener and ends with cause STOPPED at completion; runs still open at the horizon end there with cause
+ * <p>Fargate tasks need no host: each starts at once (in a zone: {@link FargateZones}) as a run of its
+ * {@code FargateUsage} on the usage listener and ends with cause STOPPED at completion; runs still open at the horizon end there with cause
  * HORIZON (an OBSERVATION event at the horizon). Run ids are {@code runIdBase}, {@code runIdBase + 1}, ...:
  * give each producer sharing a listener its own base.
  *
@@ -61,6 +61,7 @@ public final class ClusterRuntime implements HostListener {
     private final EventHandler onDeployment = (s, packed) -> deploymentStarts((int) packed);
     private final Deployments deployments = new Deployments(this);
     private final FargateSpot fargateSpot;
+    private final FargateZones fargateZones;
 
     /**
      * @param usage receives Fargate runs; may be null when no workload runs on Fargate
@@ -74,6 +75,7 @@ public final class ClusterRuntime implements HostListener {
         this.runIdBase = runIdBase;
         this.hosts = hosts;
         this.fargateSpot = new FargateSpot(this, sim, tasks, usage);
+        this.fargateZones = new FargateZones(this, tasks);
         if (hosts != null) {
             hosts.addListener(this);
             for (int h = 0; h < hosts.hostSlots(); h++) {
@@ -143,6 +145,11 @@ public final class ClusterRuntime implements HostListener {
         w.stopTimeoutMs = stopTimeoutMs;
         w.spotHazardPerMs = hazardPerHour / 3_600_000.0;
         w.spotRandom = hazardPerHour > 0 ? streams.stream("fargate-spot", w.name()) : null;
+    }
+
+    /** The zones of the Fargate tasks and zone outages for them. */
+    public FargateZones fargateZones() {
+        return fargateZones;
     }
 
     /**
@@ -376,24 +383,54 @@ public final class ClusterRuntime implements HostListener {
 
     // ---- tasks ----
 
-    /** A task asks to run: Fargate starts it now, a host workload queues it. {@code durationMs} < 0: until stopped. */
-    private void submit(Workload w, long durationMs) {
+    /**
+     * A task asks to run: Fargate starts it now in its next zone (it waits only while all its zones are out), a host
+     * workload queues it. {@code durationMs} < 0: until stopped.
+     */
+    void submit(Workload w, long durationMs) {
         w.launched++;
         long now = sim.nowMs();
-        if (w.fargate != null) {
-            int slot = newSlot(w, -1, now, now);
-            tasks.duration[slot] = durationMs;
-            tasks.run[slot] = runIdBase + nextRunId++;
-            usage.runStarted(tasks.run[slot], w.fargate, now);
-            if (durationMs > 0) {
-                tasks.event[slot] = sim.schedule(now + durationMs, Phase.COMPLETION, onCompletion, slot);
-            }
-            fargateSpot.started(w, slot);
+        int zone = w.fargate != null ? fargateZones.next(w) : FargateZones.NO_ZONE;
+        if (w.fargate != null && zone != FargateZones.ALL_OUT) {
+            startFargate(w, now, durationMs, zone);
             return;
         }
         w.pending.push(now, durationMs, nextSequence++);
         totalPending++;
-        requestPass();
+        if (w.fargate == null) {
+            requestPass();
+        }
+    }
+
+    /** Starts {@code w}'s Fargate tasks that waited for an open zone, oldest first, while a zone is open. */
+    void startWaitingFargate(Workload w) {
+        while (w.pending.size() > 0) {
+            int zone = fargateZones.next(w);
+            if (zone == FargateZones.ALL_OUT) {
+                return;
+            }
+            long arrivalMs = w.pending.headArrivalMs();
+            long durationMs = w.pending.headDurationMs();
+            w.pending.popFront();
+            totalPending--;
+            startFargate(w, arrivalMs, durationMs, zone);
+            if (w.rolling != null) {
+                deployments.step(w);
+            }
+        }
+    }
+
+    private void startFargate(Workload w, long arrivalMs, long durationMs, int zone) {
+        long now = sim.nowMs();
+        int slot = newSlot(w, -1, arrivalMs, now);
+        tasks.duration[slot] = durationMs;
+        tasks.zone[slot] = zone;
+        tasks.run[slot] = runIdBase + nextRunId++;
+        usage.runStarted(tasks.run[slot], w.fargate, now);
+        if (durationMs > 0) {
+            tasks.event[slot] = sim.schedule(now + durationMs, Phase.COMPLETION, onCompletion, slot);
+        }
+        fargateSpot.started(w, slot);
     }
 
     private int newSlot(Workload w, int host, long arrivalMs, long now) {
@@ -410,7 +447,7 @@ public final class ClusterRuntime implements HostListener {
     }
 
     /** Ends a running task: cancels its completion, frees its host capacity or ends its run, frees the slot. */
-    private void stopTask(int slot, EndCause cause) {
+    void stopTask(int slot, EndCause cause) {
         unlink(slot);
         if (tasks.run[slot] >= 0) {
             usage.runEnded(tasks.run[slot], sim.nowMs(), cause);

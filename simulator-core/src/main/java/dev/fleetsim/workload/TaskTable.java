@@ -23,6 +23,8 @@ final class TaskTable {
     long[] duration = new long[64];
     /** The service revision the task runs (rolling deployments). */
     int[] revision = new int[64];
+    /** A Fargate task's zone ({@link FargateZones} index), or -1. */
+    int[] zone = new int[64];
     int[] nextOnHost = new int[64];
     private int[] prevOnHost = new int[64];
     int[] nextInWorkload = new int[64];
@@ -52,6 +54,7 @@ final class TaskTable {
         notice[slot] = -1;
         duration[slot] = -1;
         revision[slot] = w.revision;
+        zone[slot] = -1;
         nextInWorkload[slot] = -1;
         prevInWorkload[slot] = w.lastTask;
         if (w.lastTask >= 0) {
@@ -129,6 +132,7 @@ final class TaskTable {
         notice = Arrays.copyOf(notice, n);
         duration = Arrays.copyOf(duration, n);
         revision = Arrays.copyOf(revision, n);
+        zone = Arrays.copyOf(zone, n);
         nextOnHost = Arrays.copyOf(nextOnHost, n);
         prevOnHost = Arrays.copyOf(prevOnHost, n);
         nextInWorkload = Arrays.copyOf(nextInWorkload, n);

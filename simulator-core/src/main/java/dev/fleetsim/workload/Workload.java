@@ -59,6 +59,9 @@ public final class Workload {
     RollingDeployment rolling;
     long deploymentStartMs;
     final DeploymentLog deployments = new DeploymentLog();
+    /** Fargate: the zones its tasks spread over ({@link FargateZones} indices), or null; the next one to try. */
+    int[] zones;
+    int zoneCursor;
 
     Workload(int id, String name, Kind kind, TaskTarget target, ArrivalProcess.Cursor arrivals,
             DurationDistribution durations, SplittableRandom durationRandom) {
@@ -95,7 +98,7 @@ public final class Workload {
         return running;
     }
 
-    /** Tasks waiting for capacity (Fargate tasks never wait). */
+    /** Tasks waiting for capacity (Fargate tasks wait only while every zone of theirs is out). */
     public int waitingCount() {
         return pending.size();
     }

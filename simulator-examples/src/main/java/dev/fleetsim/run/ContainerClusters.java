@@ -130,6 +130,30 @@ final class ContainerClusters {
         return meters;
     }
 
+    /**
+     * A zone outage begins for Fargate: every ECS Fargate task and EKS Fargate pod in {@code zone} stops, services and
+     * Deployments replace theirs in their other zones, Job pods run again, ECS standalone tasks are interrupted
+     * ({@link dev.fleetsim.workload.FargateZones}).
+     */
+    void failFargateZone(String zone) {
+        for (ClusterRuntime rt : ecs.fargateRuntimes()) {
+            rt.fargateZones().fail(zone, false);
+        }
+        for (ClusterRuntime rt : eks.runtimes()) {
+            rt.fargateZones().fail(zone, true);
+        }
+    }
+
+    /** The zone is back for Fargate: tasks that waited for an open zone start. */
+    void restoreFargateZone(String zone) {
+        for (ClusterRuntime rt : ecs.fargateRuntimes()) {
+            rt.fargateZones().restore(zone);
+        }
+        for (ClusterRuntime rt : eks.runtimes()) {
+            rt.fargateZones().restore(zone);
+        }
+    }
+
     /** The ECS clusters: node groups of capacity providers, runtimes, placers. */
     EcsClusters ecs() {
         return ecs;

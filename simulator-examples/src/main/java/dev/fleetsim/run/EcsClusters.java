@@ -31,6 +31,7 @@ import dev.fleetsim.workload.TaskTarget;
 import dev.fleetsim.workload.Workload;
 import dev.fleetsim.report.ContainerScaling;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +49,8 @@ import java.util.Map;
  *       forced faults) with ECS Spot draining; see {@link ContainerInstances}. With {@code managedScaling} the
  *       group is resized by {@link ManagedScaling} (cluster auto scaling on CapacityProviderReservation).</li>
  *   <li>FARGATE and FARGATE_SPOT tasks are one run each of their {@link FargateUsage} (FARGATE_SPOT: spot), on
- *       the cluster's Fargate runtime; they never wait.</li>
+ *       the cluster's Fargate runtime, spread round-robin over the scenario's zones ({@code FargateZones}); they
+ *       wait only while a zone outage has every zone out.</li>
  *   <li>A service's desired count is split over its strategy by {@link ProviderSplit}; each provider's share is
  *       a service of that provider's runtime. On EC2 it is placed with the service's placement, by default
  *       spread on attribute:ecs.availability-zone, then spread on instanceId (the console's "AZ balanced
@@ -126,6 +128,11 @@ final class EcsClusters {
     EcsPlacer placer(String cluster, String provider) {
         Ec2Provider p = providersByCluster.getOrDefault(cluster, Map.of()).get(provider);
         return p == null ? null : p.placer();
+    }
+
+    /** Every cluster's FARGATE / FARGATE_SPOT task runtime, in file order. */
+    Collection<ClusterRuntime> fargateRuntimes() {
+        return fargateByCluster.values();
     }
 
     /** The cluster's FARGATE / FARGATE_SPOT task runtime, or null if nothing runs on Fargate there. */
@@ -259,6 +266,7 @@ final class EcsClusters {
                     ClusterRuntime rt = fargate();
                     Workload w = rt.addService(name, new TaskTarget.OnFargate(fargateUsage(s.arch(), s.os(),
                             s.cpu(), s.memory(), s.ephemeralStorageGiB(), provider)), counts[i]);
+                    rt.fargateZones().assign(w, spec.zones());
                     line.add(rt, w);
                 } else {
                     Ec2Provider p = ec2.get(provider);
@@ -283,6 +291,7 @@ final class EcsClusters {
                 Workload w = rt.addJob(name, new TaskTarget.OnFargate(fargateUsage(t.arch(), t.os(), t.cpu(),
                         t.memory(), t.ephemeralStorageGiB(), t.launchType().key())),
                         WorkloadLine.arrivals(t.arrivals()), WorkloadLine.duration(t.duration()));
+                rt.fargateZones().assign(w, spec.zones());
                 line.add(rt, w);
                 return;
             }

@@ -40,12 +40,11 @@ import dev.fleetsim.workload.TaskTarget;
 import dev.fleetsim.workload.Workload;
 import dev.fleetsim.report.ContainerScaling;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -167,6 +166,15 @@ final class EksClusters {
         return c == null ? null : c.provisioner();
     }
 
+    /** Every cluster's pod runtime, in file order (Fargate pods among them). */
+    List<ClusterRuntime> runtimes() {
+        List<ClusterRuntime> all = new ArrayList<>();
+        for (Cluster c : clusters.values()) {
+            all.add(c.runtime());
+        }
+        return all;
+    }
+
     /** The cluster's pod runtime (Deployments, Jobs, Fargate pods), or null. */
     ClusterRuntime runtime(String cluster) {
         Cluster c = clusters.get(cluster);
@@ -211,13 +219,16 @@ final class EksClusters {
                 c.scoring() == EksClusterSpec.Scoring.MOST_ALLOCATED ? KubeSchedulerConfig.Scoring.MOST_ALLOCATED
                         : KubeSchedulerConfig.Scoring.LEAST_ALLOCATED));
         ClusterRuntime runtime = new ClusterRuntime(sim, streams, usage, ids.of(k, 3), nodes);
-        Set<String> fargateNamespaces = new HashSet<>();
+        // Namespace -> the zones of the first Fargate profile selecting it (lookup only).
+        Map<String, List<String>> fargateZones = new HashMap<>();
         List<ContainerGroup> managed = new ArrayList<>();
         List<NodePoolSpec> pools = c.nodePools();
         for (int j = 0; j < pools.size(); j++) {
             NodePoolSpec p = pools.get(j);
             if (p.kind() == NodePoolKind.FARGATE) {
-                fargateNamespaces.addAll(p.namespaces());
+                for (String ns : p.namespaces()) {
+                    fargateZones.putIfAbsent(ns, p.zones().isEmpty() ? spec.zones() : p.zones());
+                }
             } else if (p.kind() == NodePoolKind.MANAGED) {
                 // EKS creates managed Spot node groups with Capacity Rebalancing on.
                 managed.add(ContainerClusters.group(sim, p.name(), catalog, p.instanceTypes(),
@@ -245,7 +256,8 @@ final class EksClusters {
             WorkloadLine line = new WorkloadLine(c.name(), w.name(), deployment ? "eks-deployment" : "eks-job");
             lines.add(line);
             TaskTarget target;
-            if (fargateNamespaces.contains(w.namespace())) {
+            List<String> podZones = fargateZones.get(w.namespace());
+            if (podZones != null) {
                 FargateSize size = FargateSize.forEksPod(cpuMillicores, memoryMiB);
                 target = new TaskTarget.OnFargate(new FargateUsage(false, OperatingSystem.LINUX, size.cpuUnits(),
                         size.memoryMiB(), FARGATE_STORAGE_GIB, false));
@@ -256,6 +268,9 @@ final class EksClusters {
             String name = WorkloadLine.streamName("eks", c.name(), w.name());
             Workload workload = deployment ? runtime.addService(name, target, w.replicas())
                     : runtime.addJob(name, target, WorkloadLine.arrivals(w.arrivals()), WorkloadLine.duration(w.duration()));
+            if (podZones != null) {
+                runtime.fargateZones().assign(workload, podZones);
+            }
             line.add(runtime, workload);
         }
         // Nodes join after the DaemonSets and workloads are known, as the fixed fleet did.

@@ -100,7 +100,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
                 CONTAINER_RUN_IDS, new CapacitySetup(book, spot.rates(), spec.start(), spot.interruptions(),
                         Ec2Instances.timings(spec.lifecycle()), ContainerInstances.CapacityGate.of(faults.pools())));
         faults.failContainerHosts(containers.capacityLines());
-        faults.scheduleOutages(sim, instances, groups, containers.capacityLines());
+        faults.scheduleOutages(sim, instances, groups, containers.capacityLines(), containers);
         for (FaultSpec fault : spec.faults()) {
             // Capacity providers and managed node pools: every Spot instance gets the notice at the fault's time.
             if (fault.kind() == FaultSpec.Kind.SPOT_INTERRUPTION

@@ -116,11 +116,13 @@ final class Faults {
     }
 
     /**
-     * Schedules every zone outage: at {@code at} the zone's pools close and its EC2 instances and container hosts
-     * fail (fixed instances come back at {@code at + duration}; group instances and container hosts are replaced
-     * elsewhere, their tasks and pods drained first); at {@code at + duration} the pools open.
+     * Schedules every zone outage: at {@code at} the zone's pools close and its EC2 instances, container hosts and
+     * Fargate tasks and pods fail (fixed instances come back at {@code at + duration}; group instances and container
+     * hosts are replaced elsewhere, their tasks and pods drained first; Fargate services and Deployments replace
+     * their tasks in their other zones); at {@code at + duration} the pools and the zone open again.
      */
-    void scheduleOutages(Simulation sim, Ec2Instances instances, Ec2Groups groups, List<CapacityLine> containers) {
+    void scheduleOutages(Simulation sim, Ec2Instances instances, Ec2Groups groups, List<CapacityLine> containers,
+            ContainerClusters clusters) {
         for (FaultSpec f : spec.faults()) {
             if (f.kind() != FaultSpec.Kind.ZONE_OUTAGE) {
                 continue;
@@ -144,10 +146,14 @@ final class Faults {
                 for (CapacityLine l : containers) {
                     l.source().failZone(zone);
                 }
+                clusters.failFargateZone(zone);
             };
             sim.schedule(at, Phase.LIFECYCLE, close, 0);
             if (end <= sim.horizonMs()) {
-                sim.schedule(end, Phase.LIFECYCLE, (s, unused) -> pools.openZone(zone), 0);
+                sim.schedule(end, Phase.LIFECYCLE, (s, unused) -> {
+                    pools.openZone(zone);
+                    clusters.restoreFargateZone(zone);
+                }, 0);
             }
         }
     }

@@ -1,14 +1,7 @@
 package dev.fleetsim.run;
 
-import dev.fleetsim.scenario.spec.CapacityProviderSpec;
-import dev.fleetsim.scenario.spec.EcsClusterSpec;
-import dev.fleetsim.scenario.spec.EksClusterSpec;
 import dev.fleetsim.scenario.spec.FaultSpec;
-import dev.fleetsim.scenario.spec.NodePoolSpec.NodePoolKind;
-import dev.fleetsim.scenario.spec.NodePoolSpec;
 import dev.fleetsim.scenario.spec.ScenarioSpec;
-import dev.fleetsim.scenario.spec.ServiceSpec;
-import dev.fleetsim.scenario.spec.TaskSpec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,10 +28,7 @@ final class NotSimulated {
                     }
                 }
                 case ZONE_OUTAGE -> {
-                    if (hasFargate(spec)) {
-                        skipped.add(path + " (zone-outage: Fargate tasks and pods do not fail yet; EC2 instances,"
-                                + " groups, ECS container instances and EKS nodes do)");
-                    }
+                    // EC2 instances, groups, container hosts and Fargate tasks and pods all fail (Faults).
                 }
                 case HOST_FAILURES -> {
                     if (f.target() != null && !isEc2(spec, f.target())
@@ -55,34 +45,5 @@ final class NotSimulated {
     private static boolean isEc2(ScenarioSpec spec, String name) {
         return spec.ec2().instances().stream().anyMatch(s -> s.name().equals(name))
                 || spec.ec2().groups().stream().anyMatch(g -> g.name().equals(name));
-    }
-
-    /** Fargate capacity (ECS FARGATE or FARGATE_SPOT providers, EKS Fargate profiles): it has no zone here. */
-    private static boolean hasFargate(ScenarioSpec spec) {
-        for (EcsClusterSpec c : spec.ecs().clusters()) {
-            for (CapacityProviderSpec cp : c.capacityProviders()) {
-                if (cp.isFargate()) {
-                    return true;
-                }
-            }
-            for (TaskSpec t : c.tasks()) {
-                if (t.launchType() != null && t.launchType().isFargate()) {
-                    return true;
-                }
-            }
-            for (ServiceSpec sv : c.services()) {
-                if (sv.launchType() != null && sv.launchType().isFargate()) {
-                    return true;
-                }
-            }
-        }
-        for (EksClusterSpec c : spec.eks().clusters()) {
-            for (NodePoolSpec p : c.nodePools()) {
-                if (p.kind() == NodePoolKind.FARGATE) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

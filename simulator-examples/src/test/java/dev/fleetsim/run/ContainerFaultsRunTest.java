@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Zone outages, host failures and capacity pools on container capacity (ECS capacity providers, EKS managed node
- * groups). m5.large and m5a.large at $0.36 an hour = $0.0001 a second; launch latency 16.5 s; each run bills whole
+ * groups, Karpenter pools, Fargate tasks and pods). m5.large and m5a.large at $0.36 an hour = $0.0001 a second; launch latency 16.5 s; each run bills whole
  * seconds, rounded up (BilledDuration).
  */
 final class ContainerFaultsRunTest {
@@ -202,6 +202,94 @@ final class ContainerFaultsRunTest {
         assertThat(workload(r, "back").launched()).isEqualTo(4);
         assertThat(workload(r, "back").running()).isEqualTo(4);
         RunChecks.assertReproducible(yaml + RATES);
+    }
+
+    private static final String FARGATE_RATES = """
+            pricing:
+              rates:
+                - {match: {service: fargate, arch: x86_64, unit: vcpu-hour}, onDemand: "1.00"}
+                - {match: {service: fargate, arch: x86_64, unit: gb-hour}, onDemand: "0.10"}
+            """;
+
+    /**
+     * ECS Fargate (aws-rules.md item 7: Fargate spreads tasks across AZs; reading: round-robin over the scenario's
+     * zones). Tasks of 0.25 vCPU / 0.5 GB at the fixed rates: 0.25 x 1.00 + 0.5 x 0.10 = $0.30 an hour. Service web
+     * of 3 starts in 1a, 1b, 1c; the standalone task report (5 h) in 1a (its own round-robin). Outage of 1a from
+     * 1 h for 3 h, horizon 6 h: web's 1a task stops at 1 h (1 h billed) and its replacement starts at 1 h in 1b (the
+     * next zone, 1a being out): 6 + 6 + 1 + 5 = 18 task-hours; report stops at 1 h and is not replaced: 1 task-hour
+     * (5 without the outage). 19 x $0.30 = $5.70 (without the outage: 23 x 0.30 = $6.90).
+     */
+    @Test
+    void zoneOutage_ecsFargate_stopsTheZonesTasks_theServiceReplacesItsInAnotherZone() throws Exception {
+        RunResult run = RunChecks.run("""
+                name: fargate-outage
+                horizon: PT6H
+                zones: [us-east-1a, us-east-1b, us-east-1c]
+                ecs:
+                  clusters:
+                    - name: prod
+                      capacityProviders: [{name: FARGATE}]
+                      services:
+                        - {name: web, cpu: 256, memory: 512, desired: 3, launchType: FARGATE}
+                      tasks:
+                        - name: report
+                          cpu: 256
+                          memory: 512
+                          launchType: FARGATE
+                          arrivals: {at: [PT0S]}
+                          duration: {fixed: PT5H}
+                faults:
+                  - {kind: zone-outage, zone: us-east-1a, at: PT1H, duration: PT3H}
+                """ + FARGATE_RATES);
+        assertThat(run.notSimulated()).isEmpty();
+        Report r = run.report();
+        WorkloadReport web = workload(r, "web");
+        assertThat(web.launched()).isEqualTo(4);
+        assertThat(web.interrupted()).isEqualTo(1);
+        assertThat(web.metrics().replacements()).isEqualTo(1);
+        assertThat(web.running()).isEqualTo(3);
+        WorkloadReport report = workload(r, "report");
+        assertThat(report.launched()).isEqualTo(1);
+        assertThat(report.interrupted()).isEqualTo(1);
+        assertThat(report.completed()).isZero();
+        assertThat(run.bill().total()).isEqualTo(Money.usd("5.70"));
+    }
+
+    /**
+     * EKS Fargate pod of a Job: requests 250m / 256Mi + 256 MiB = 0.25 vCPU / 0.5 GB (aws-rules.md item 6, pod
+     * sizing), $0.30 an hour as above; 2 h, starts at 0 in 1a (the profile's zones default to the scenario's). Outage
+     * of 1a at 1 h: the pod stops (1 h billed) and, as after a node drain, the Job's new pod runs again from the start
+     * in 1b, 1 h to 3 h. 3 pod-hours x $0.30 = $0.90, plus the control plane 6 h x $0.10 (aws-rules.md item 6):
+     * $1.50.
+     */
+    @Test
+    void zoneOutage_eksFargatePod_theJobsPodRunsAgainInAnotherZone() throws Exception {
+        RunResult run = RunChecks.run("""
+                name: fargate-pod-outage
+                horizon: PT6H
+                zones: [us-east-1a, us-east-1b, us-east-1c]
+                eks:
+                  clusters:
+                    - name: platform
+                      nodePools:
+                        - {name: serverless, kind: fargate, namespaces: [batch]}
+                      workloads:
+                        - name: etl
+                          kind: Job
+                          namespace: batch
+                          requests: {cpu: 250m, memory: 256Mi}
+                          arrivals: {at: [PT0S]}
+                          duration: {fixed: PT2H}
+                faults:
+                  - {kind: zone-outage, zone: us-east-1a, at: PT1H, duration: PT3H}
+                """ + FARGATE_RATES);
+        assertThat(run.notSimulated()).isEmpty();
+        WorkloadReport etl = workload(run.report(), "etl");
+        assertThat(etl.launched()).isEqualTo(2);
+        assertThat(etl.interrupted()).isEqualTo(1);
+        assertThat(etl.metrics().replacements()).isEqualTo(1);
+        assertThat(etl.completed()).isEqualTo(1);
+        assertThat(run.bill().total()).isEqualTo(Money.usd("1.50"));
     }
 
     private static dev.fleetsim.report.KarpenterPoolReport pool(Report r, String name) {

@@ -46,7 +46,7 @@ final class NotSimulatedTest {
     }
 
     @Test
-    void sections_fargateInAnOutageAndAServiceTarget_areNamedByPath() throws Exception {
+    void sections_aServiceTarget_isNamedByPath_fargateInAnOutageIsNot() throws Exception {
         assertThat(NotSimulated.sections(spec("""
                 name: gaps
                 horizon: P1D
@@ -60,8 +60,6 @@ final class NotSimulatedTest {
                   - {kind: zone-outage, zone: us-east-1a, at: PT1H, duration: PT1H}
                   - {kind: host-failures, perInstancePerYear: 0.5, target: web}
                 """))).containsExactly(
-                "faults[0] (zone-outage: Fargate tasks and pods do not fail yet; EC2 instances, groups, ECS container"
-                        + " instances and EKS nodes do)",
                 "faults[1] (host-failures of 'web': only ec2.instances, ec2.groups, ECS capacity providers, EKS"
                         + " managed node pools and Karpenter pools are targets)");
     }
