@@ -210,7 +210,8 @@ final class EksClusters {
         KubeScheduler scheduler = new KubeScheduler(nodes, KubeSchedulerConfig.of(
                 c.scoring() == EksClusterSpec.Scoring.MOST_ALLOCATED ? KubeSchedulerConfig.Scoring.MOST_ALLOCATED
                         : KubeSchedulerConfig.Scoring.LEAST_ALLOCATED));
-        ClusterRuntime runtime = new ClusterRuntime(sim, streams, usage, ids.of(k, 3), nodes);
+        ClusterRuntime runtime = new ClusterRuntime(sim, streams, usage, ids.of(k, 3), nodes,
+                spec.lifecycle().taskStartup().toMillis());
         Set<String> fargateNamespaces = new HashSet<>();
         List<ContainerGroup> managed = new ArrayList<>();
         List<NodePoolSpec> pools = c.nodePools();
