@@ -269,23 +269,35 @@ public final class FixedFleet {
     }
 
     private void requireFeasible(FixedInstanceSpec spec, LifecycleTimings timings) {
-        List<RunWindow> runs = spec.runs();
+        String conflict = windowConflict(spec.name(), spec.runs(), timings, sim.horizonMs());
+        if (conflict != null) {
+            throw new IllegalArgumentException(conflict);
+        }
+    }
+
+    /**
+     * Why instance {@code name}'s run windows cannot all be honoured (the stop after one window and the launch before
+     * the next overlap), or null if they can; windows after one reaching the horizon never start. Public so that input
+     * validation refuses exactly what this fleet refuses.
+     */
+    public static String windowConflict(String name, List<RunWindow> runs, LifecycleTimings timings, long horizonMs) {
         for (int i = 1; i < runs.size(); i++) {
             RunWindow before = runs.get(i - 1);
             RunWindow after = runs.get(i);
-            if (before.endMs() >= sim.horizonMs()) {
+            if (before.endMs() >= horizonMs) {
                 break;
             }
             long stoppedAt = before.endMs() + timings.stopLatencyMs();
             long pendingAt = after.startMs() - timings.launchLatencyMs();
             if (pendingAt < stoppedAt) {
-                throw new IllegalArgumentException(spec.name() + ": run window " + i + " " + FixedInstanceSpec.show(after)
+                return name + ": run window " + i + " " + FixedInstanceSpec.show(after)
                         + " starts too soon after window " + (i - 1) + " " + FixedInstanceSpec.show(before)
                         + ": the instance is stopped only at " + stoppedAt + " ms and needs "
                         + timings.launchLatencyMs() + " ms pending before running; leave at least "
-                        + (timings.stopLatencyMs() + timings.launchLatencyMs()) + " ms between windows");
+                        + (timings.stopLatencyMs() + timings.launchLatencyMs()) + " ms between windows";
             }
         }
+        return null;
     }
 
     private void scheduleBegin(int index) {

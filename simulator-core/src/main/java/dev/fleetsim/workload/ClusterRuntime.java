@@ -24,7 +24,8 @@ import java.util.Objects;
  * rest of the pass (its tasks are identical), so a pass costs O(placed + workloads) placements, never a
  * scan of every waiting task. Passes run when tasks arrive, when capacity frees (a completion, an eviction,
  * a host joining) and tasks wait. A change requested after the SCHEDULING phase of an instant is placed
- * 1 ms later. Completions come in the COMPLETION phase at start + duration.
+ * 1 ms later. Completions come in the COMPLETION phase at start + startup + duration ({@link TaskStartup}: a task
+ * holds its capacity from placement but serves only after the startup).
  *
  * <p>Fargate tasks need no host: each starts at once (in a zone: {@link FargateZones}) as a run of its
  * {@code FargateUsage} on the usage listener and ends with cause STOPPED at completion; runs still open at the horizon end there with cause
@@ -62,13 +63,21 @@ public final class ClusterRuntime implements HostListener {
     private final Deployments deployments = new Deployments(this);
     private final FargateSpot fargateSpot;
     private final FargateZones fargateZones;
+    private final TaskStartup startup;
+
+    /** Tasks serve as soon as they are placed (no startup). */
+    public ClusterRuntime(Simulation sim, RandomStreams streams, UsageListener usage, long runIdBase,
+            ContainerHosts hosts) {
+        this(sim, streams, usage, runIdBase, hosts, 0L);
+    }
 
     /**
      * @param usage receives Fargate runs; may be null when no workload runs on Fargate
      * @param hosts the cluster's container hosts; null for a Fargate-only cluster
+     * @param taskStartupMs how long every task takes from placement to serving ({@link TaskStartup}); >= 0
      */
     public ClusterRuntime(Simulation sim, RandomStreams streams, UsageListener usage, long runIdBase,
-            ContainerHosts hosts) {
+            ContainerHosts hosts, long taskStartupMs) {
         this.sim = Objects.requireNonNull(sim, "sim");
         this.streams = Objects.requireNonNull(streams, "streams");
         this.usage = usage;
@@ -76,6 +85,7 @@ public final class ClusterRuntime implements HostListener {
         this.hosts = hosts;
         this.fargateSpot = new FargateSpot(this, sim, tasks, usage);
         this.fargateZones = new FargateZones(this, tasks);
+        this.startup = new TaskStartup(this, sim, tasks, taskStartupMs, onCompletion);
         if (hosts != null) {
             hosts.addListener(this);
             for (int h = 0; h < hosts.hostSlots(); h++) {
@@ -200,9 +210,7 @@ public final class ClusterRuntime implements HostListener {
      */
     public void evictHost(int host, EndCause cause) {
         Objects.requireNonNull(cause, "cause");
-        if (hosts == null || !hosts.isActive(host)) {
-            throw new IllegalArgumentException("no active host at index " + host);
-        }
+        requireHost(host);
         while (tasks.firstOnHost(host) >= 0) {
             int slot = tasks.firstOnHost(host);
             Workload w = workloads.get(tasks.workload[slot]);
@@ -360,9 +368,7 @@ public final class ClusterRuntime implements HostListener {
             totalPending--;
             int slot = newSlot(best, host, arrivalMs, now);
             tasks.duration[slot] = durationMs;
-            if (durationMs > 0) {
-                tasks.event[slot] = sim.schedule(now + durationMs, Phase.COMPLETION, onCompletion, slot);
-            }
+            startup.begin(best, slot);
             if (best.rolling != null) {
                 deployments.step(best);
             }
@@ -426,10 +432,8 @@ public final class ClusterRuntime implements HostListener {
         tasks.duration[slot] = durationMs;
         tasks.zone[slot] = zone;
         tasks.run[slot] = runIdBase + nextRunId++;
-        usage.runStarted(tasks.run[slot], w.fargate, now);
-        if (durationMs > 0) {
-            tasks.event[slot] = sim.schedule(now + durationMs, Phase.COMPLETION, onCompletion, slot);
-        }
+        usage.runStarted(tasks.run[slot], w.fargate, now); // aws-rules.md item 5: billed from the image pull
+        startup.begin(w, slot);
         fargateSpot.started(w, slot);
     }
 
@@ -439,9 +443,6 @@ public final class ClusterRuntime implements HostListener {
         w.waitSumMs += waitMs;
         w.maxWaitMs = Math.max(w.maxWaitMs, waitMs);
         w.started++;
-        if (w.runningListener != null) {
-            w.runningListener.runningChanged(now, 1, host);
-        }
         w.running++;
         return slot;
     }
@@ -473,8 +474,11 @@ public final class ClusterRuntime implements HostListener {
         if (tasks.host[slot] >= 0) {
             w.group.release(tasks.host[slot]);
         }
-        if (w.runningListener != null) {
-            w.runningListener.runningChanged(sim.nowMs(), -1, tasks.host[slot]);
+        if (tasks.serving[slot]) {
+            w.serving--;
+            if (w.runningListener != null) {
+                w.runningListener.runningChanged(sim.nowMs(), -1, tasks.host[slot]);
+            }
         }
         w.running--;
     }
@@ -519,6 +523,13 @@ public final class ClusterRuntime implements HostListener {
             }
         }
         throw new IllegalStateException(w + " has no old task running");
+    }
+
+    /** A task of {@code w} finished starting up: a rolling deployment may now stop an old one. */
+    void servingBegan(Workload w) {
+        if (w.rolling != null) {
+            deployments.step(w);
+        }
     }
 
     /** Brings a service back to its desired count (after a deployment ends). */

@@ -4,15 +4,16 @@ package dev.fleetsim.workload;
  * The ECS rolling-deployment process of a {@link ClusterRuntime}'s services (aws-rules.md item 7,
  * deployment-type-ecs.md), with the bounds of {@link RollingDeployment}: at most {@code maximumTasks(desired)}
  * (maximumPercent, rounded down) tasks RUNNING or PENDING, at least {@code minimumHealthyTasks(desired)}
- * (minimumHealthyPercent, rounded up) RUNNING.
+ * (minimumHealthyPercent, rounded up) RUNNING and healthy.
  *
  * <p>At the start every task is of the old revision; waiting old tasks are withdrawn (they are not healthy and the
- * new revision replaces them). Then, whenever something changes (a new task starts running, a task is lost, desired
- * changes), one step: stop old running tasks, oldest first, while the running count stays at or above the minimum
+ * new revision replaces them). Then, whenever something changes (a new task starts serving, a task is lost, desired
+ * changes), one step: stop old running tasks, oldest first, while the healthy count stays at or above the minimum
  * healthy; then start new tasks while new ones are fewer than desired and old plus new stay within the maximum.
  * New tasks are placed like any other and may wait PENDING when capacity is short: the deployment then stalls, as
- * in ECS. A task is healthy as soon as it runs (no health-check grace; {@code lifecycle.taskStartup} is not
- * simulated). The deployment ends when no old task remains and none waits: every task is new and running. A newer
+ * in ECS. A task is healthy once it serves, after {@code lifecycle.taskStartup} ({@link TaskStartup}; no
+ * health-check grace beyond it). The deployment ends when no old task remains and none waits: every task is new
+ * and serving. A newer
  * deployment started before that supersedes it (recorded as unfinished).
  */
 final class Deployments {
@@ -44,7 +45,8 @@ final class Deployments {
         boolean changed = true;
         while (changed) {
             changed = false;
-            while (w.oldRunning > 0 && w.running - 1 >= minimumHealthy) {
+            // Healthy = serving; an old task still starting up counts as one too here (conservative: stops fewer).
+            while (w.oldRunning > 0 && w.serving - 1 >= minimumHealthy) {
                 runtime.stopOldestOld(w);
                 changed = true;
             }
@@ -56,7 +58,7 @@ final class Deployments {
                 changed = true;
             }
         }
-        if (w.oldRunning == 0 && w.pending.size() == 0 && w.running >= desired) {
+        if (w.oldRunning == 0 && w.pending.size() == 0 && w.serving >= desired) {
             w.deployments.finished(runtime.nowMs());
             w.rolling = null;
             runtime.reconcileService(w);

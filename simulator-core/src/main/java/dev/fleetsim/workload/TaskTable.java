@@ -15,8 +15,10 @@ final class TaskTable {
     int[] host = new int[64];
     /** The open Fargate run id, or -1. */
     long[] run = new long[64];
-    /** The completion event, or -1. */
+    /** The serving-start event while the task starts up (TaskStartup), then the completion event; or -1. */
     long[] event = new long[64];
+    /** True once the task has started up and serves (counts for its RunningListener and as healthy). */
+    boolean[] serving = new boolean[64];
     /** The pending Fargate Spot warning (random hazard), or -1. */
     long[] notice = new long[64];
     /** The duration drawn for the task (< 0: until stopped), so that an evicted Job pod can run again. */
@@ -51,6 +53,7 @@ final class TaskTable {
         host[slot] = hostIndex;
         run[slot] = -1;
         event[slot] = -1;
+        serving[slot] = false;
         notice[slot] = -1;
         duration[slot] = -1;
         revision[slot] = w.revision;
@@ -129,6 +132,7 @@ final class TaskTable {
         host = Arrays.copyOf(host, n);
         run = Arrays.copyOf(run, n);
         event = Arrays.copyOf(event, n);
+        serving = Arrays.copyOf(serving, n);
         notice = Arrays.copyOf(notice, n);
         duration = Arrays.copyOf(duration, n);
         revision = Arrays.copyOf(revision, n);

@@ -36,6 +36,8 @@ public final class Workload {
     long waitSumMs;
     long maxWaitMs;
     int running;
+    /** Of the running tasks, those past their startup (TaskStartup): serving, healthy. */
+    int serving;
     /** Running tasks, oldest first: slots in the runtime's task table. */
     int firstTask = -1;
     int lastTask = -1;

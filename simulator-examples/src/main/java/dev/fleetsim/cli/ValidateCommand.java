@@ -10,7 +10,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code fleetsim validate SCENARIO.yaml}: every problem at once, or a one-line summary. */
+/**
+ * {@code fleetsim validate SCENARIO.yaml}: every problem at once, or a one-line summary. It refuses what {@code run}
+ * refuses: the loader's checks, then the runner's (rates the price data lacks), without simulating.
+ */
 @Command(name = "validate", description = "Checks a scenario file and reports every problem at once.")
 final class ValidateCommand implements Callable<Integer> {
 
@@ -31,6 +34,9 @@ final class ValidateCommand implements Callable<Integer> {
         }
         try {
             Scenario scenario = cli.loader().withLimits(chosen).load(file);
+            if (cli.runner().isPresent()) {
+                cli.runner().get().check(scenario); // what only the price data shows: run refuses it too
+            }
             cli.out().println(file + ": OK: " + Summary.of(scenario));
             return FleetsimCli.OK;
         } catch (InvalidScenarioException e) {

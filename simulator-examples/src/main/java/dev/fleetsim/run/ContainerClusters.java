@@ -73,19 +73,23 @@ final class ContainerClusters {
 
     /** On-Demand container capacity only: no Spot market, no interruptions, default lifecycle timings. */
     ContainerClusters(Simulation sim, ScenarioSpec spec, InstanceCatalog catalog, UsageListener usage,
-            RandomStreams streams, long firstRunId) {
-        this(sim, spec, catalog, usage, streams, firstRunId, CapacitySetup.onDemandOnly(spec.start()));
+            RandomStreams streams, RunHours hours, long firstRunId) {
+        this(sim, spec, catalog, usage, streams, hours, firstRunId, CapacitySetup.onDemandOnly(spec.start()));
     }
 
     /** Without demand signals: for scenarios whose workloads do not autoscale. */
     ContainerClusters(Simulation sim, ScenarioSpec spec, InstanceCatalog catalog, UsageListener usage,
-            RandomStreams streams, long firstRunId, CapacitySetup capacity) {
-        this(sim, spec, catalog, usage, streams, Map.of(), firstRunId, capacity);
+            RandomStreams streams, RunHours hours, long firstRunId, CapacitySetup capacity) {
+        this(sim, spec, catalog, usage, streams, Map.of(), hours, firstRunId, capacity);
     }
 
-    /** @param streams the run's random streams (from the scenario seed), shared with the other sources */
+    /**
+     * @param streams the run's random streams (from the scenario seed), shared with the other sources
+     * @param hours the run's clock-hours, for the hourly samples and demand integrals
+     */
     ContainerClusters(Simulation sim, ScenarioSpec spec, InstanceCatalog catalog, UsageListener usage,
-            RandomStreams streams, Map<String, DemandSignal> signals, long firstRunId, CapacitySetup capacity) {
+            RandomStreams streams, Map<String, DemandSignal> signals, RunHours hours, long firstRunId,
+            CapacitySetup capacity) {
         this.sim = sim;
         this.cpu = new CpuUtilization(sim);
         RunIds ids = new RunIds(firstRunId);
@@ -94,8 +98,8 @@ final class ContainerClusters {
         eks = new EksClusters(sim, streams, spec, catalog, usage, cpu, ids, capacity);
         lines.addAll(eks.lines());
         // Scaling, deployments and Fargate Spot interruptions of the workloads just built.
-        new ContainerDynamics(sim, spec, catalog, signals, lines);
-        this.hours = RunHours.of(spec.start(), sim.horizonMs());
+        new ContainerDynamics(sim, spec, catalog, signals, lines, hours);
+        this.hours = hours;
         this.pendingAtHourEnd = lines.isEmpty() ? null : new int[hours.count()];
         if (pendingAtHourEnd != null && hours.count() > 0) {
             sim.schedule(hours.endOf(0), Phase.OBSERVATION, onHourEnd, 0);

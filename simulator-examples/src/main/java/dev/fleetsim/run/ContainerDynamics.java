@@ -74,11 +74,11 @@ final class ContainerDynamics {
 
     /** Call before the run: the workloads' first tasks start in its first instant. */
     ContainerDynamics(Simulation sim, ScenarioSpec spec, InstanceCatalog catalog, Map<String, DemandSignal> signals,
-            List<WorkloadLine> lines) {
+            List<WorkloadLine> lines, RunHours hours) {
         this.sim = sim;
         this.catalog = catalog;
         this.factors = Scenario.throughputFactors(spec);
-        this.hours = RunHours.of(spec.start(), sim.horizonMs());
+        this.hours = hours;
         Map<String, WorkloadLine> byKey = new HashMap<>();
         for (WorkloadLine l : lines) {
             byKey.put(key(l.cluster, l.kind, l.name), l);

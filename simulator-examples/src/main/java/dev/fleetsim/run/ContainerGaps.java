@@ -13,35 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the container wiring leaves out, by scenario path (for NotSimulated), and the EC2 rates its instances
- * need before anything runs (for PricingSetup). Container capacity is Auto Scaling groups and Karpenter NodeClaims,
- * interrupted when Spot, resized by ECS managed scaling, the Cluster Autoscaler and Karpenter when configured;
- * service and pod autoscaling, rolling deployments and Fargate Spot interruptions are simulated
- * (ContainerDynamics). Spot container instances bill at the scenario's Spot market price like any Spot instance.
+ * What the container wiring needs from the rest of the run: which fault targets are container capacity (for
+ * NotSimulated), and the EC2 rates its instances need before anything runs (for PricingSetup). Nothing of the
+ * container sections is left out any more: capacity is Auto Scaling groups and Karpenter NodeClaims, interrupted when
+ * Spot, resized by ECS managed scaling, the Cluster Autoscaler and Karpenter when configured; service and pod
+ * autoscaling, rolling deployments, Fargate Spot interruptions (ContainerDynamics) and task startup (TaskStartup) are
+ * simulated. Spot container instances bill at the scenario's Spot market price like any Spot instance.
  */
 final class ContainerGaps {
 
     private ContainerGaps() {
-    }
-
-    static List<String> notSimulated(ScenarioSpec spec) {
-        List<String> skipped = new ArrayList<>();
-        boolean workloads = false;
-        List<EcsClusterSpec> ecs = spec.ecs().clusters();
-        for (int i = 0; i < ecs.size(); i++) {
-            EcsClusterSpec c = ecs.get(i);
-            workloads |= !c.services().isEmpty() || !c.tasks().isEmpty();
-        }
-        List<EksClusterSpec> eks = spec.eks().clusters();
-        for (int i = 0; i < eks.size(); i++) {
-            EksClusterSpec c = eks.get(i);
-            String path = "eks.clusters[" + i + "]";
-            workloads |= !c.workloads().isEmpty();
-        }
-        if (workloads && !spec.lifecycle().taskStartup().isZero()) {
-            skipped.add("lifecycle.taskStartup (container tasks and pods start at once and bill their duration)");
-        }
-        return skipped;
     }
 
     /** True if {@code name} is an EC2 capacity provider, a managed or a Karpenter node pool: an interruption target. */

@@ -55,19 +55,21 @@ final class Ec2Groups {
 
     Ec2Groups(Simulation sim, Scenario scenario, InstanceCatalog catalog, PriceBook book, SpotRates spotRates,
             SpotInterruptionSource interruptions, Map<String, DemandSignal> signals, UsageListener usage,
-            LifecycleTimings timings, long firstRunId) {
+            LifecycleTimings timings, long firstRunId, RunHours hours) {
         this(sim, scenario, catalog, book, spotRates, interruptions, signals, usage, timings, firstRunId, null,
-                new HostFailureClock[scenario.spec().ec2().groups().size()]);
+                new HostFailureClock[scenario.spec().ec2().groups().size()], hours);
     }
 
     /**
      * @param pools finite capacity and zone closures every launch goes through; null for none
      * @param failureClocks per group spec, in file order: its host failure clock, or null
+     * @param hours the run's clock-hours, for the demand meters' hourly integrals
      */
     Ec2Groups(Simulation sim, Scenario scenario, InstanceCatalog catalog, PriceBook book, SpotRates spotRates,
             SpotInterruptionSource interruptions, Map<String, DemandSignal> signals, UsageListener usage,
-            LifecycleTimings timings, long firstRunId, CapacityPools pools, HostFailureClock[] failureClocks) {
-        this.hours = RunHours.of(scenario.spec().start(), scenario.horizonMs());
+            LifecycleTimings timings, long firstRunId, CapacityPools pools, HostFailureClock[] failureClocks,
+            RunHours hours) {
+        this.hours = hours;
         List<GroupSpec> specs = scenario.spec().ec2().groups();
         for (int i = 0; i < specs.size(); i++) {
             // Each group gets its own range of 2^32 run ids.

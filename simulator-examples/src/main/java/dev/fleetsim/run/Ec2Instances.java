@@ -114,14 +114,12 @@ final class Ec2Instances {
                 }
             }
         }
-        try {
-            fleet = new FixedFleet(sim, fleetSpecs, timings(spec.lifecycle()), usage, this::onStateChange,
-                    firstInstanceId, pools);
-        } catch (IllegalArgumentException e) {
-            // The only refusal: windows closer together than stop + launch latency.
-            throw new InvalidScenarioException(List.of(new Issue("ec2.instances", e.getMessage(),
-                    "widen the gap between run windows, or lower lifecycle.instanceStop/instanceLaunch")));
+        List<Issue> issues = windowIssues(spec, sim.horizonMs());
+        if (!issues.isEmpty()) {
+            throw new InvalidScenarioException(issues); // FixedFleet's only refusal, found before it throws
         }
+        fleet = new FixedFleet(sim, fleetSpecs, timings(spec.lifecycle()), usage, this::onStateChange,
+                firstInstanceId, pools);
         failureSeed = new long[fleet.size()];
         failureDraws = new int[fleet.size()];
         failureEvent = new long[fleet.size()];
@@ -296,6 +294,22 @@ final class Ec2Instances {
 
     private static FixedInstanceSpec fleetSpec(InstanceSpec s, String zone, int count, List<RunWindow> windows) {
         return new FixedInstanceSpec(s.name(), s.type(), zone, s.os(), s.tenancy(), s.market(), count, windows);
+    }
+
+    /** Run windows closer together than stop + launch latency (FixedFleet#windowConflict), per instance spec. */
+    static List<Issue> windowIssues(ScenarioSpec spec, long horizonMs) {
+        List<Issue> issues = new ArrayList<>();
+        LifecycleTimings timings = timings(spec.lifecycle());
+        List<InstanceSpec> instances = spec.ec2().instances();
+        for (int i = 0; i < instances.size(); i++) {
+            InstanceSpec s = instances.get(i);
+            String conflict = FixedFleet.windowConflict(s.name(), windows(s, horizonMs), timings, horizonMs);
+            if (conflict != null) {
+                issues.add(new Issue("ec2.instances[" + i + "].runs", conflict,
+                        "widen the gap between run windows, or lower lifecycle.instanceStop/instanceLaunch"));
+            }
+        }
+        return issues;
     }
 
     private static List<RunWindow> windows(InstanceSpec s, long horizonMs) {

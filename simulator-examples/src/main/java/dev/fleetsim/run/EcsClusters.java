@@ -211,7 +211,8 @@ final class EcsClusters {
                 cpu.follow(hosts);
                 EcsPlacer placer = new EcsPlacer(hosts, streams.stream("placement",
                         WorkloadLine.streamName("ecs", cluster.name(), cp.name())));
-                ClusterRuntime runtime = new ClusterRuntime(sim, streams, null, ids.of(index, 1), hosts);
+                ClusterRuntime runtime = new ClusterRuntime(sim, streams, null, ids.of(index, 1), hosts,
+                        spec.lifecycle().taskStartup().toMillis());
                 ProviderGroupSpec g = cp.group();
                 List<String> zones = g.zones().isEmpty() ? spec.zones() : g.zones();
                 ContainerGroup group = ContainerClusters.group(sim, cp.name(), catalog, g.instanceTypes(), zones,
@@ -305,7 +306,8 @@ final class EcsClusters {
 
         private ClusterRuntime fargate() {
             if (fargate == null) {
-                fargate = new ClusterRuntime(sim, streams, usage, ids.of(index, 1), null);
+                fargate = new ClusterRuntime(sim, streams, usage, ids.of(index, 1), null,
+                        spec.lifecycle().taskStartup().toMillis());
                 fargateByCluster.putIfAbsent(cluster.name(), fargate);
             }
             return fargate;

@@ -13,6 +13,7 @@ import dev.fleetsim.metering.ClusterUsage;
 import dev.fleetsim.metering.EndCause;
 import dev.fleetsim.pricing.PriceBook;
 import dev.fleetsim.scenario.InvalidScenarioException;
+import dev.fleetsim.scenario.Issue;
 import dev.fleetsim.scenario.RunOptions;
 import dev.fleetsim.scenario.RunResult;
 import dev.fleetsim.scenario.Scenario;
@@ -21,6 +22,7 @@ import dev.fleetsim.scenario.spec.EksClusterSpec;
 import dev.fleetsim.scenario.spec.FaultSpec;
 import dev.fleetsim.scenario.spec.ScenarioSpec;
 import dev.fleetsim.demand.DemandSignal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +47,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
     private final Supplier<InstanceCatalog> catalog;
     private final Supplier<PriceBook> prices;
 
-    /** Takes the data lazily, so that a CLI that only validates never loads the price book. */
+    /** Takes the data lazily: a CLI loads the price book only for a scenario that passed the loader's checks. */
     public EngineScenarioRunner(Supplier<InstanceCatalog> catalog, Supplier<PriceBook> prices) {
         this.catalog = catalog;
         this.prices = prices;
@@ -55,16 +57,37 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         this(() -> catalog, () -> prices);
     }
 
+    /**
+     * Every problem a run would refuse this scenario for, all at once, without running it: rates the price data lacks
+     * (PricingSetup, SpotPriceChecks, container pools) and run windows too close for the instance lifecycle.
+     */
+    @Override
+    public void check(Scenario scenario) throws InvalidScenarioException {
+        PricingSetup pricing = new PricingSetup(catalog.get(), prices.get());
+        check(scenario, pricing, pricing.priceBook(scenario.spec()));
+    }
+
+    private static void check(Scenario scenario, PricingSetup pricing, PriceBook book) throws InvalidScenarioException {
+        List<Issue> issues = new ArrayList<>(Ec2Instances.windowIssues(scenario.spec(), scenario.horizonMs()));
+        issues.addAll(pricing.issues(scenario.spec(), book));
+        if (!issues.isEmpty()) {
+            throw new InvalidScenarioException(issues);
+        }
+    }
+
     @Override
     public RunResult run(Scenario scenario, RunOptions options) throws InvalidScenarioException {
         ScenarioSpec spec = scenario.spec();
         PricingSetup pricing = new PricingSetup(catalog.get(), prices.get());
+        PriceBook book = pricing.priceBook(spec);
+        check(scenario, pricing, book);
+        // The run's clock-hours, as billing counts them: one derivation for every hourly series.
+        RunHours hours = RunHours.of(spec.start(), scenario.horizonMs());
         HourlyCoverage coverage = new HourlyCoverage(16, (int) Math.min(Integer.MAX_VALUE / 2,
                 scenario.horizonMs() / 3_600_000L + 2));
         RandomStreams streams = new RandomStreams(spec.seed());
-        PriceBook book = pricing.priceBook(spec);
         SpotSetup spot = SpotSetup.of(scenario, book, streams);
-        BillingEngine billing = pricing.billingEngine(spec, coverage, spot.rates());
+        BillingEngine billing = pricing.billingEngine(spec, book, coverage, spot.rates());
         Simulation sim = new Simulation(scenario.horizonMs());
         UsageMeter meter = UsageMeter.startingAt(spec.start());
         UsageTee usage = new UsageTee(meter);
@@ -76,7 +99,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         Map<String, DemandSignal> signals = DemandSignalsFromSpec.build(scenario, streams);
         Ec2Groups groups = new Ec2Groups(sim, scenario, catalog.get(), book, spot.rates(), spot.interruptions(),
                 signals, usage, Ec2Instances.timings(spec.lifecycle()), GROUP_RUN_IDS, faults.pools(),
-                faults.groupClocks());
+                faults.groupClocks(), hours);
         groups.start();
         for (FaultSpec fault : spec.faults()) {
             if (fault.kind() == FaultSpec.Kind.SPOT_INTERRUPTION) {
@@ -97,7 +120,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
 
         // Containers (ECS, EKS nodes and workloads): ContainerClusters.
         ContainerClusters containers = new ContainerClusters(sim, spec, catalog.get(), usage, streams, signals,
-                CONTAINER_RUN_IDS, new CapacitySetup(book, spot.rates(), spec.start(), spot.interruptions(),
+                hours, CONTAINER_RUN_IDS, new CapacitySetup(book, spot.rates(), spec.start(), spot.interruptions(),
                         Ec2Instances.timings(spec.lifecycle()), ContainerInstances.CapacityGate.of(faults.pools())));
         faults.failContainerHosts(containers.capacityLines());
         faults.scheduleOutages(sim, instances, groups, containers.capacityLines(), containers);
@@ -113,7 +136,7 @@ public final class EngineScenarioRunner implements ScenarioRunner {
         groups.finish(scenario.horizonMs());
         Bill bill = billing.bill(meter);
         Optional<HourlyCosts> hourly = HourlyCosts.of(bill, meter, coverage, spot.rates());
-        return new ReportAssembler(spec).assemble(bill, hourly, meter, usage, instances, groups, containers, processed,
+        return new ReportAssembler(spec, hours).assemble(bill, hourly, meter, usage, instances, groups, containers, processed,
                 NotSimulated.sections(spec), faults);
     }
 }

@@ -13,8 +13,6 @@ final class NotSimulated {
 
     static List<String> sections(ScenarioSpec spec) {
         List<String> skipped = new ArrayList<>();
-        // Containers: what the ECS and EKS wiring leaves out (scaling, Karpenter, interruptions).
-        skipped.addAll(ContainerGaps.notSimulated(spec));
         for (int i = 0; i < spec.faults().size(); i++) {
             FaultSpec f = spec.faults().get(i);
             String path = "faults[" + i + "]";

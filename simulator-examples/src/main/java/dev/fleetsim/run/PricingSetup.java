@@ -19,7 +19,6 @@ import dev.fleetsim.pricing.PriceBook;
 import dev.fleetsim.pricing.RateMatch;
 import dev.fleetsim.pricing.RateOverride;
 import dev.fleetsim.processor.Architecture;
-import dev.fleetsim.scenario.InvalidScenarioException;
 import dev.fleetsim.scenario.Issue;
 import dev.fleetsim.scenario.spec.GroupSpec;
 import dev.fleetsim.scenario.spec.InstanceSpec;
@@ -54,9 +53,11 @@ final class PricingSetup {
         return defaults.withOverrides(overrides(spec));
     }
 
-    BillingEngine billingEngine(ScenarioSpec spec, AllocationObserver observer, SpotRates spotRates)
-            throws InvalidScenarioException {
-        PriceBook book = priceBook(spec);
+    /**
+     * Rates the run will need that neither the price data nor the scenario supplies, by scenario path: checked before
+     * anything runs (RunInputChecks), so a run never fails for them midway.
+     */
+    List<Issue> issues(ScenarioSpec spec, PriceBook book) {
         List<Issue> issues = new ArrayList<>();
         List<InstanceSpec> instances = spec.ec2().instances();
         for (int i = 0; i < instances.size(); i++) {
@@ -78,6 +79,27 @@ final class PricingSetup {
             groupSpotIssue(issues, "ec2.groups[" + i + "]", groups.get(i), spec, book);
         }
         issues.addAll(ContainerGaps.rateIssues(spec, book)); // container instances bill as EC2
+        issues.addAll(FargateRateChecks.issues(spec, book));
+        List<ReservedInstanceSpec> ris = spec.pricing().reservedInstances();
+        for (int i = 0; i < ris.size(); i++) {
+            ReservedInstance ri = reservedInstance(ris.get(i), spec.region());
+            if (ri.upfrontUsd().isPresent()) {
+                continue; // priced by the scenario
+            }
+            try {
+                book.reservedUsdPerHour(ri.instanceType(), ri.region(), ri.os(), ri.tenancy(), ri.offeringClass(),
+                        ri.term(), ri.payment());
+            } catch (MissingRateException e) {
+                issues.add(new Issue("pricing.reservedInstances[" + i + "]", e.getMessage(),
+                        "add a pricing.rates entry for " + e.match() + " with a reserved rate, or give the RI its"
+                                + " upfront and hourly prices"));
+            }
+        }
+        return issues;
+    }
+
+    /** Call after {@link #issues} found none: a missing rate is then an internal error. */
+    BillingEngine billingEngine(ScenarioSpec spec, PriceBook book, AllocationObserver observer, SpotRates spotRates) {
         BillingEngine.Builder builder = BillingEngine.builder(book)
                 .region(spec.region())
                 .start(spec.start())
@@ -85,22 +107,13 @@ final class PricingSetup {
                 .normalization(NormalizationFactors.defaults().withMetalSizes(this::largestSizeQuarterUnits))
                 .observer(observer)
                 .spotRates(spotRates);
-        List<ReservedInstanceSpec> ris = spec.pricing().reservedInstances();
-        for (ReservedInstanceSpec ri : ris) {
+        for (ReservedInstanceSpec ri : spec.pricing().reservedInstances()) {
             builder.add(reservedInstance(ri, spec.region()));
         }
         for (SavingsPlanSpec sp : spec.pricing().savingsPlans()) {
             builder.add(savingsPlan(sp, spec.region()));
         }
-        if (!issues.isEmpty()) {
-            throw new InvalidScenarioException(issues);
-        }
-        try {
-            return builder.build();
-        } catch (MissingRateException e) {
-            throw new InvalidScenarioException(List.of(new Issue("pricing.reservedInstances", e.getMessage(),
-                    "add a pricing.rates entry for " + e.match() + " with a reserved rate")));
-        }
+        return builder.build();
     }
 
     /** A group that may launch Spot is a Spot pool over its types (SpotPriceChecks). */

@@ -26,9 +26,11 @@ import java.util.Optional;
 final class ReportAssembler {
 
     private final ScenarioSpec spec;
+    private final RunHours hours;
 
-    ReportAssembler(ScenarioSpec spec) {
+    ReportAssembler(ScenarioSpec spec, RunHours hours) {
         this.spec = spec;
+        this.hours = hours;
     }
 
     RunResult assemble(Bill bill, Optional<HourlyCosts> hourlyCosts, UsageMeter meter, UsageTee usage, Ec2Instances instances, Ec2Groups groups,
@@ -108,7 +110,7 @@ final class ReportAssembler {
                 }
             }
             meters.addAll(containers.demandMeters());
-            hourlyDemand = RunHours.of(spec.start(), spec.horizon().toMillis()).sum(meters);
+            hourlyDemand = hours.sum(meters);
         }
         int[] pending = containers.pendingAtHourEnd();
         Optional<HourlyWorkloads> hourly = hourlyDemand == null && pending == null ? Optional.empty()

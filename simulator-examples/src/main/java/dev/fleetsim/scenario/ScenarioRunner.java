@@ -12,4 +12,14 @@ public interface ScenarioRunner {
      * @throws Exception for internal failures; the CLI reports them as exit status 1
      */
     RunResult run(Scenario scenario, RunOptions options) throws Exception;
+
+    /**
+     * Finds, without running, every problem {@link #run} would refuse the scenario for that the loader cannot see
+     * (rates missing from the price data): {@code fleetsim validate} calls it, so it refuses what {@code run} refuses.
+     * A runner whose every input rule the loader checks has nothing to add, hence the default.
+     *
+     * @throws InvalidScenarioException with every such problem at once
+     */
+    default void check(Scenario scenario) throws InvalidScenarioException {
+    }
 }

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What the container wiring names as not simulated: only the dynamics, never a whole cluster. */
+/** The container sections are simulated whole: the run names nothing of them as not simulated. */
 final class ContainerGapsTest {
 
     private static ScenarioSpec spec(String yaml) throws Exception {
@@ -41,7 +41,7 @@ final class ContainerGapsTest {
                         - {name: api, kind: Deployment, replicas: 2}
                 """);
         // Managed scaling, the Cluster Autoscaler and Karpenter are simulated (dev.fleetsim.autoscaling): not named.
-        assertThat(ContainerGaps.notSimulated(spec)).isEmpty();
+        assertThat(NotSimulated.sections(spec)).isEmpty();
     }
 
     @Test
@@ -69,7 +69,7 @@ final class ContainerGapsTest {
                         - {name: api, kind: Deployment, replicas: 2,
                            autoscaling: {signal: rps, perPod: 50, targetUtilization: 0.5, max: 5}}
                 """);
-        assertThat(ContainerGaps.notSimulated(spec)).isEmpty();
+        assertThat(NotSimulated.sections(spec)).isEmpty();
     }
 
     @Test
@@ -97,7 +97,6 @@ final class ContainerGapsTest {
                   - {kind: spot-interruption, target: web, at: PT20M}
                 """);
         // Spot providers, pools and Fargate Spot tasks are all interrupted: nothing is named.
-        assertThat(ContainerGaps.notSimulated(spec)).isEmpty();
         assertThat(NotSimulated.sections(spec)).isEmpty();
     }
 
@@ -113,6 +112,30 @@ final class ContainerGapsTest {
                       tasks:
                         - {name: etl, launchType: FARGATE, cpu: 256, memory: 512, duration: {fixed: PT5M}}
                 """);
-        assertThat(ContainerGaps.notSimulated(spec)).isEmpty();
+        assertThat(NotSimulated.sections(spec)).isEmpty();
+    }
+
+    @Test
+    void notSimulated_taskStartup_isSimulated_notNamed() throws Exception {
+        ScenarioSpec spec = spec("""
+                name: startup
+                horizon: PT1H
+                lifecycle: {taskStartup: PT30S}
+                ecs:
+                  clusters:
+                    - name: prod
+                      capacityProviders: [{name: FARGATE}]
+                      tasks:
+                        - {name: etl, launchType: FARGATE, cpu: 256, memory: 512, duration: {fixed: PT5M}}
+                eks:
+                  clusters:
+                    - name: k
+                      nodePools:
+                        - {name: general, kind: managed, instanceTypes: [m5.large], min: 1, max: 1}
+                      workloads:
+                        - {name: api, kind: Deployment, replicas: 1}
+                """);
+        // TaskStartup delays serving and completion: nothing is named.
+        assertThat(NotSimulated.sections(spec)).isEmpty();
     }
 }

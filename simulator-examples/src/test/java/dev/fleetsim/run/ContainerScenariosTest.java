@@ -83,7 +83,7 @@ final class ContainerScenariosTest {
         Simulation sim = new Simulation(s.horizonMs());
         UsageMeter meter = UsageMeter.startingAt(s.spec().start());
         ContainerClusters containers = new ContainerClusters(sim, s.spec(), catalog, meter,
-                new RandomStreams(s.seed()), 1L << 56);
+                new RandomStreams(s.seed()), RunHours.of(s.spec().start(), s.horizonMs()), 1L << 56);
         sim.run();
         assertThat(containers.busyEcsHosts("packed")).isEqualTo(1);
         assertThat(containers.busyEcsHosts("spread")).isEqualTo(2);

@@ -55,7 +55,8 @@ final class ContainerSpotInterruptionTest {
             SpotSetup spot = SpotSetup.of(s, book, streams);
             sim = new Simulation(s.horizonMs());
             containers = new ContainerClusters(sim, s.spec(), RunChecks.CATALOG,
-                    UsageMeter.startingAt(s.spec().start()), streams, 1L << 56, new CapacitySetup(book, spot.rates(),
+                    UsageMeter.startingAt(s.spec().start()), streams, RunHours.of(s.spec().start(), s.horizonMs()),
+                    1L << 56, new CapacitySetup(book, spot.rates(),
                             s.spec().start(), spot.interruptions(), Ec2Instances.timings(s.spec().lifecycle()),
                             ContainerInstances.CapacityGate.ALWAYS));
             containers.interrupt(s.spec().faults().get(0).target(), s.spec().faults().get(0).at().toMillis());

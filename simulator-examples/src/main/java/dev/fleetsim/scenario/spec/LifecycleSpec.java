@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param instanceLaunch pending to running
  * @param instanceStop stopping to stopped
  * @param instanceTerminate shutting-down to terminated
- * @param taskStartup billed time added before a task's or pod's duration; SPEC default none (PT0S)
+ * @param taskStartup placement (Fargate: image pull, billed) to serving, before a task's or pod's duration; SPEC
+ *     default none (PT0S)
  */
 public record LifecycleSpec(Duration instanceLaunch, Duration instanceStop, Duration instanceTerminate,
         Duration taskStartup) {
