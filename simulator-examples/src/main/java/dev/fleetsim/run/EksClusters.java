@@ -218,15 +218,10 @@ final class EksClusters {
         KubeScheduler scheduler = new KubeScheduler(nodes, KubeSchedulerConfig.of(
                 c.scoring() == EksClusterSpec.Scoring.MOST_ALLOCATED ? KubeSchedulerConfig.Scoring.MOST_ALLOCATED
                         : KubeSchedulerConfig.Scoring.LEAST_ALLOCATED));
-<<<<<<< HEAD
-        ClusterRuntime runtime = new ClusterRuntime(sim, streams, usage, ids.of(k, 3), nodes);
-        // Namespace -> the zones of the first Fargate profile selecting it (lookup only).
-        Map<String, List<String>> fargateZones = new HashMap<>();
-=======
         ClusterRuntime runtime = new ClusterRuntime(sim, streams, usage, ids.of(k, 3), nodes,
                 spec.lifecycle().taskStartup().toMillis());
-        Set<String> fargateNamespaces = new HashSet<>();
->>>>>>> startup
+        // Namespace -> the zones of the first Fargate profile selecting it (lookup only).
+        Map<String, List<String>> fargateZones = new HashMap<>();
         List<ContainerGroup> managed = new ArrayList<>();
         List<NodePoolSpec> pools = c.nodePools();
         for (int j = 0; j < pools.size(); j++) {
