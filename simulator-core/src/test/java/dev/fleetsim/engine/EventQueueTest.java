@@ -2,6 +2,8 @@ package dev.fleetsim.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class EventQueueTest {
@@ -88,7 +90,40 @@ final class EventQueueTest {
             assertThat(q.polledPayload()).isEqualTo(i);
         }
 
-        // The handler table purges once 17 ids are unreferenced: the recurring one plus at most 17 others.
-        assertThat(q.handlerIdCount()).isLessThanOrEqualTo(18);
+        // The first purge comes at 64 ids; it keeps the recurring handler (the only one an entry names) and
+        // allows 1 + max(64, 1 entry) = 65 ids until the next.
+        assertThat(q.handlerIdCount()).isLessThanOrEqualTo(65);
+    }
+
+    @Test
+    void add_whenAPurgeComesWhileEntriesNameManyHandlers_keepsEveryPendingHandler() {
+        EventQueue q = new EventQueue(1_000_000, 16);
+        // 300 distinct handlers pending at once force purges (the first at 64 ids); each handler knows its payload.
+        List<EventHandler> byPayload = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            EventHandler h = newHandler();
+            byPayload.add(h);
+            q.add(1_000 + i, 0, h, i);
+            if (i % 3 == 0) {
+                q.add(i, 0, newHandler(), -1); // a per-event handler, taken at once below
+                assertThat(q.pollUpTo(i)).isTrue();
+                assertThat(q.polledPayload()).isEqualTo(-1);
+            }
+        }
+
+        for (int i = 0; i < 300; i++) {
+            assertThat(q.pollUpTo(1_000_000)).isTrue();
+            assertThat(q.polledPayload()).isEqualTo(i);
+            assertThat(q.polledHandler()).isSameAs(byPayload.get(i));
+        }
+        assertThat(q.pollUpTo(1_000_000)).isFalse();
+    }
+
+    private static EventHandler newHandler() {
+        return new EventHandler() {
+            @Override
+            public void onEvent(Simulation sim, long payload) {
+            }
+        };
     }
 }
