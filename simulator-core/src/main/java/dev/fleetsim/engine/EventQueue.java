@@ -87,7 +87,6 @@ final class EventQueue {
     // What the last successful poll removed; read right after the poll, no allocation.
     private long polledTimeMs;
     private int polledPhase;
-    private EventHandler polledHandler;
     private long polledPayload;
 
     EventQueue(long horizonMs, int initialCapacity) {
@@ -170,17 +169,18 @@ final class EventQueue {
 
     /**
      * Removes the earliest live event if its time is at most {@code maxTimeMs} (itself at most the
-     * horizon), dropping cancelled entries on the way. On success the event is readable through the
-     * {@code polled*} accessors and its id is dead.
+     * horizon), dropping cancelled entries on the way, and returns its handler; null if there is none. On
+     * success the event's time, phase and payload are readable through the {@code polled*} accessors and
+     * its id is dead. The queue keeps no reference to the handler.
      */
-    boolean pollUpTo(long maxTimeMs) {
+    EventHandler pollUpTo(long maxTimeMs) {
         // Keys at or past this bound have a time after the limit (the time is the key's top field).
         long keyBound = (Math.min(maxTimeMs, horizonMs) + 1) << timeShift;
         final RadixHeap h = heap;
         while (h.peek()) {
             long key = h.topKey();
             if (key >= keyBound) {
-                return false;
+                return null;
             }
             long tag = h.topTag();
             int slot = (int) tag;
@@ -192,12 +192,11 @@ final class EventQueue {
             }
             polledPayload = h.topPayload();
             h.removeTop();
-            polledHandler = handlers.handler(handlerId);
             polledTimeMs = key >>> timeShift;
             polledPhase = (int) (key >>> ordinalBits) & ((1 << PHASE_BITS) - 1);
-            return true;
+            return handlers.handler(handlerId);
         }
-        return false;
+        return null;
     }
 
     long polledTimeMs() {
@@ -208,17 +207,8 @@ final class EventQueue {
         return polledPhase;
     }
 
-    EventHandler polledHandler() {
-        return polledHandler;
-    }
-
     long polledPayload() {
         return polledPayload;
-    }
-
-    /** Forgets the polled handler so the queue does not keep it reachable. */
-    void clearPolled() {
-        polledHandler = null;
     }
 
     /** Compaction: keeps live entries, frees the slot and handler id of the others. */
