@@ -8,20 +8,24 @@ import java.util.Arrays;
  * (they register a few long-lived handlers) and which therefore stays in cache, rather than from a
  * per-event slot, which at a million pending events is a cache miss on every event.
  *
- * <p>Every id counts the pending entries that name it. An id whose count drops to zero stays indexed,
- * so that a handler with one recurring event does not leave and re-enter the table on every event; the
- * unreferenced ids are purged together once they outnumber the referenced ones (and 16), so handlers
- * created per event do not accumulate. Lookup is by identity: open addressing over identity hashes.
+ * <p>No reference counts: scheduling and taking an event touch no counter, which measured a few per
+ * cent of the kernel's time at a thousand pending events. Ids are forgotten in bulk instead: when a new
+ * handler would make the table hold more than {@link #purgeAt()} ids, the owner marks every id that a
+ * pending entry still names ({@link #mark}) and {@link #sweep} frees the others. The owner sets the bound
+ * from the number of pending entries, so the scan costs a constant per registration and handlers made per
+ * event do not accumulate. Lookup is by identity: open addressing over identity hashes.
  */
 final class HandlerTable {
 
     private static final int INITIAL_INDEX_BITS = 4;
+    /** Purges never run while fewer than this many ids are held. */
+    static final int MIN_PURGE_IDS = 64;
 
     private final int maxIds;
 
     private EventHandler[] handlers = new EventHandler[8];
     private int[] hashes = new int[8];
-    private int[] refs = new int[8];
+    private boolean[] marked = new boolean[8];
     private int[] freeIds = new int[8];
     private int freeCount;
     private int idCount;
@@ -30,80 +34,106 @@ final class HandlerTable {
     private int[] index = new int[1 << INITIAL_INDEX_BITS];
     private int indexShift = 32 - INITIAL_INDEX_BITS;
     private int indexed;
-    private int unreferenced;
-    /** The handler last acquired and its id (null after a purge): a handler usually schedules its own next event. */
+    private int purgeAt;
+    /** The handler last acquired and its id (null after a sweep): a handler usually schedules its own next event. */
     private EventHandler lastHandler;
     private int lastId;
 
     /** @param maxIds ids are below this bound */
     HandlerTable(int maxIds) {
         this.maxIds = maxIds;
+        this.purgeAt = Math.min(maxIds, MIN_PURGE_IDS);
     }
 
-    /** The id of {@code handler}, counting one more entry that names it. */
+    /** The id of {@code handler}, indexing it if it is new; -1 if it is new and the table is at {@link #purgeAt()}. */
     int acquire(EventHandler handler) {
         if (handler == lastHandler) {
-            int id = lastId;
-            if (refs[id]++ == 0) {
-                unreferenced--;
-            }
-            return id;
+            return lastId;
         }
-        int id = lookup(handler);
+        int id = find(handler);
+        if (id < 0) {
+            if (indexed >= purgeAt) {
+                return -1;
+            }
+            id = register(handler);
+        }
         lastHandler = handler;
         lastId = id;
         return id;
     }
 
-    private int lookup(EventHandler handler) {
-        int hash = System.identityHashCode(handler);
-        int mask = index.length - 1;
-        for (int i = cell(hash); ; i = (i + 1) & mask) {
-            int entry = index[i];
-            if (entry == 0) {
-                break;
-            }
-            if (handlers[entry - 1] == handler) {
-                int id = entry - 1;
-                if (refs[id]++ == 0) {
-                    unreferenced--;
-                }
-                return id;
-            }
+    /** Indexes a handler that {@link #acquire} refused, after the purge it asked for; throws if ids run out. */
+    int acquireAfterPurge(EventHandler handler) {
+        int id = find(handler);
+        if (id < 0) {
+            id = register(handler);
         }
-        if (2 * (indexed + 1) > index.length) {
-            purgeOrGrow();
-        }
-        int id = freeCount > 0 ? freeIds[--freeCount] : newId();
-        handlers[id] = handler;
-        hashes[id] = hash;
-        refs[id] = 1;
-        place(id);
-        indexed++;
+        lastHandler = handler;
+        lastId = id;
         return id;
-    }
-
-    /** Counts one more entry naming a live id. */
-    void retain(int id) {
-        if (refs[id]++ == 0) {
-            unreferenced--;
-        }
     }
 
     EventHandler handler(int id) {
         return handlers[id];
     }
 
-    /** Counts one entry fewer naming {@code id}. */
-    void release(int id) {
-        if (--refs[id] == 0 && ++unreferenced > 16 && 2 * unreferenced > indexed) {
-            purge();
-        }
-    }
-
     /** Ids in use (for tests of the purge bound). */
     int indexedCount() {
         return indexed;
+    }
+
+    /** How many ids the table may hold before the owner must purge it. */
+    int purgeAt() {
+        return purgeAt;
+    }
+
+    /** During a purge: keeps {@code id}, which a pending entry names. */
+    void mark(int id) {
+        marked[id] = true;
+    }
+
+    /**
+     * Ends a purge: frees every id not marked since the last sweep and sets the next bound to the ids kept
+     * plus {@code headroom} (at least {@link #MIN_PURGE_IDS}).
+     */
+    void sweep(int headroom) {
+        lastHandler = null;
+        for (int id = 0; id < idCount; id++) {
+            if (marked[id]) {
+                marked[id] = false;
+            } else if (handlers[id] != null) {
+                handlers[id] = null;
+                freeIds[freeCount++] = id;
+                indexed--;
+            }
+        }
+        purgeAt = (int) Math.min(maxIds, (long) indexed + Math.max(MIN_PURGE_IDS, headroom));
+        rebuildIndex(index.length);
+    }
+
+    private int find(EventHandler handler) {
+        int mask = index.length - 1;
+        for (int i = cell(System.identityHashCode(handler)); ; i = (i + 1) & mask) {
+            int entry = index[i];
+            if (entry == 0) {
+                return -1;
+            }
+            if (handlers[entry - 1] == handler) {
+                return entry - 1;
+            }
+        }
+    }
+
+    private int register(EventHandler handler) {
+        if (2 * (indexed + 1) > index.length) {
+            rebuildIndex(index.length * 2);
+        }
+        int id = freeCount > 0 ? freeIds[--freeCount] : newId();
+        handlers[id] = handler;
+        hashes[id] = System.identityHashCode(handler);
+        place(id);
+        indexed++;
+        return id;
     }
 
     private int cell(int hash) {
@@ -127,33 +157,10 @@ final class HandlerTable {
             int capacity = (int) Math.min(maxIds, 2L * idCount);
             handlers = Arrays.copyOf(handlers, capacity);
             hashes = Arrays.copyOf(hashes, capacity);
-            refs = Arrays.copyOf(refs, capacity);
+            marked = Arrays.copyOf(marked, capacity);
             freeIds = Arrays.copyOf(freeIds, capacity);
         }
         return idCount++;
-    }
-
-    private void purgeOrGrow() {
-        if (unreferenced > 0) {
-            purge();
-        }
-        if (2 * (indexed + 1) > index.length) {
-            rebuildIndex(index.length * 2);
-        }
-    }
-
-    /** Forgets every unreferenced handler and frees its id. */
-    private void purge() {
-        lastHandler = null;
-        for (int id = 0; id < idCount; id++) {
-            if (handlers[id] != null && refs[id] == 0) {
-                handlers[id] = null;
-                freeIds[freeCount++] = id;
-                indexed--;
-            }
-        }
-        unreferenced = 0;
-        rebuildIndex(index.length);
     }
 
     private void rebuildIndex(int length) {

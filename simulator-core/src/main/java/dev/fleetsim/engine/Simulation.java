@@ -145,7 +145,10 @@ public final class Simulation {
      * @return false if there was none
      */
     public boolean step() {
-        enterLoop();
+        if (running) {
+            throw new IllegalStateException("the simulation is already running; handlers must not call run or step");
+        }
+        running = true;
         try {
             return processNext();
         } finally {
@@ -193,14 +196,13 @@ public final class Simulation {
     /** The one place where the clock advances. */
     private boolean processNext() {
         EventQueue q = queue;
-        if (!q.pollUpTo(horizonMs)) {
+        EventHandler handler = q.pollUpTo(horizonMs);
+        if (handler == null) {
             return false;
         }
         nowMs = q.polledTimeMs();
         phase = q.polledPhase();
-        EventHandler handler = q.polledHandler();
         long payload = q.polledPayload();
-        q.clearPolled();
         eventsProcessed++;
         if (listener != null) {
             listener.onEvent(nowMs, PHASES[phase]);

@@ -2,6 +2,8 @@ package dev.fleetsim.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class EventQueueTest {
@@ -29,7 +31,7 @@ final class EventQueueTest {
         assertThat(q.entryCount()).isLessThanOrEqualTo(500);
         long previous = Long.MIN_VALUE;
         int polled = 0;
-        while (q.pollUpTo(1_000_000)) {
+        while (q.pollUpTo(1_000_000) != null) {
             assertThat(q.polledTimeMs()).isGreaterThan(previous);
             assertThat(q.polledPayload() % 4).isZero();
             previous = q.polledTimeMs();
@@ -43,12 +45,12 @@ final class EventQueueTest {
     void add_whenSlotsRecycled_idsStayUnique() {
         EventQueue q = new EventQueue(1_000_000, 16);
         long first = q.add(1, 0, NOOP, 0);
-        assertThat(q.pollUpTo(10)).isTrue();
+        assertThat(q.pollUpTo(10)).isNotNull();
         // The smallest slot table has 64 slots, handed out in turn: the 65th event reuses the first slot.
         long last = -1;
         for (int i = 2; i <= 64; i++) {
             last = q.add(i, 0, NOOP, 0);
-            assertThat(q.pollUpTo(i)).isTrue();
+            assertThat(q.pollUpTo(i)).isNotNull();
         }
         long second = q.add(65, 0, NOOP, 0);
 
@@ -66,9 +68,9 @@ final class EventQueueTest {
         EventQueue q = new EventQueue(1_000_000, 16);
         q.add(11, 2, NOOP, 7);
 
-        assertThat(q.pollUpTo(10)).isFalse();
+        assertThat(q.pollUpTo(10)).isNull();
         assertThat(q.liveCount()).isEqualTo(1);
-        assertThat(q.pollUpTo(11)).isTrue();
+        assertThat(q.pollUpTo(11)).isNotNull();
         assertThat(q.polledPhase()).isEqualTo(2);
         assertThat(q.polledPayload()).isEqualTo(7);
     }
@@ -84,11 +86,43 @@ final class EventQueueTest {
                 public void onEvent(Simulation sim, long payload) {
                 }
             }, i);
-            assertThat(q.pollUpTo(i)).isTrue();
+            assertThat(q.pollUpTo(i)).isNotNull();
             assertThat(q.polledPayload()).isEqualTo(i);
         }
 
-        // The handler table purges once 17 ids are unreferenced: the recurring one plus at most 17 others.
-        assertThat(q.handlerIdCount()).isLessThanOrEqualTo(18);
+        // The first purge comes at 64 ids; it keeps the recurring handler (the only one an entry names) and
+        // allows 1 + max(64, 1 entry) = 65 ids until the next.
+        assertThat(q.handlerIdCount()).isLessThanOrEqualTo(65);
+    }
+
+    @Test
+    void add_whenAPurgeComesWhileEntriesNameManyHandlers_keepsEveryPendingHandler() {
+        EventQueue q = new EventQueue(1_000_000, 16);
+        // 300 distinct handlers pending at once force purges (the first at 64 ids); each handler knows its payload.
+        List<EventHandler> byPayload = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            EventHandler h = newHandler();
+            byPayload.add(h);
+            q.add(1_000 + i, 0, h, i);
+            if (i % 3 == 0) {
+                q.add(i, 0, newHandler(), -1); // a per-event handler, taken at once below
+                assertThat(q.pollUpTo(i)).isNotNull();
+                assertThat(q.polledPayload()).isEqualTo(-1);
+            }
+        }
+
+        for (int i = 0; i < 300; i++) {
+            assertThat(q.pollUpTo(1_000_000)).isSameAs(byPayload.get(i));
+            assertThat(q.polledPayload()).isEqualTo(i);
+        }
+        assertThat(q.pollUpTo(1_000_000)).isNull();
+    }
+
+    private static EventHandler newHandler() {
+        return new EventHandler() {
+            @Override
+            public void onEvent(Simulation sim, long payload) {
+            }
+        };
     }
 }
