@@ -48,7 +48,7 @@ import org.openjdk.jmh.annotations.State;
  * {@code benchmarks/bench-run.sh}, which runs every figure in one go):
  * <pre>
  * mvn -B -q -o -DskipTests -pl benchmarks -am package
- * java -jar benchmarks/target/benchmarks.jar EventQueueBenchmark -f 1 -wi 3 -w 2s -i 5 -r 2s
+ * java -jar benchmarks/target/benchmarks.jar EventQueueBenchmark -f 3 -wi 3 -w 2s -i 5 -r 2s
  * java -jar benchmarks/target/benchmarks.jar EventQueueBenchmark -f 1 -wi 2 -w 2s -i 3 -r 2s -p queue=fleetsim,heap4ary -prof gc
  * </pre>
  * With {@code -prof gc}, {@code gc.alloc.rate.norm} is bytes per operation, which here is bytes per event.
