@@ -8,7 +8,6 @@ import dev.fleetsim.engine.Phase;
 import dev.fleetsim.engine.Simulation;
 import dev.fleetsim.host.Market;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,14 +22,13 @@ import java.util.Objects;
  * launch fails for now (counted) and the group retries at its next reconcile; it never substitutes On-Demand for Spot,
  * as Auto Scaling does not.
  *
- * <p><b>Scaling in</b> (the default termination policy, ASGUG ec2-auto-scaling-termination-policies, as read here):
- * at-risk Spot instances without a replacement go first; then the market above its target share; then the zone holding
- * the most of the group; then, within it, the instance closest to its next billing hour (longest into its current
- * hour); ties go to the oldest, where AWS picks at random.
+ * <p><b>Scaling in</b> follows the default termination policy ({@link TerminationPolicy}).
  *
  * <p><b>Warm-up.</b> A launched instance serves demand {@code warmupMs} after launch (it is billed from launch; that is
  * the runner's business). Instances launched by {@link #start()} are the group as the scenario finds it, already in
  * service.
+ *
+ * <p><b>AZ rebalancing</b> after a zone recovers: {@link #rebalanceZones}.
  *
  * <p><b>Capacity Rebalancing</b> (ASGUG ec2-auto-scaling-capacity-rebalancing): on a rebalance recommendation for one of
  * its Spot instances, a group with {@code capacityRebalance} launches a Spot replacement at once, in another pool than
@@ -43,8 +41,6 @@ import java.util.Objects;
  */
 public final class AutoScalingGroup {
 
-    private static final long HOUR_MS = 3_600_000L;
-
     private final Simulation sim;
     private final GroupConfig config;
     private final InstanceProvisioner provisioner;
@@ -55,9 +51,10 @@ public final class AutoScalingGroup {
     private final LaunchPlanner planner;
     private final int[] zoneScratch;
     private final int[] typeScratch;
-    private final int[] zoneTotal;
-    private final int[] zoneOfMarket;
-    private final int[] marketScratch = new int[2];
+    private final int[] targetZones;
+    private final TerminationPolicy policy;
+    /** Slots launched by AZ rebalancing whose pair has not completed yet. */
+    private final java.util.BitSet zoneReplacements = new java.util.BitSet();
     private final EventHandler onWarm = (s, slot) -> warmedUp((int) slot);
     /** Instance ids protected from scale in (ASGUG ec2-auto-scaling-instance-protection). */
     private final java.util.BitSet scaleInProtected = new java.util.BitSet();
@@ -76,6 +73,8 @@ public final class AutoScalingGroup {
     private long rebalanceRecommendations;
     private long rebalanceLaunches;
     private long rebalanceTerminations;
+    private long azRebalanceLaunches;
+    private long azRebalanceTerminations;
     private long lostInstances;
     private int peakSize;
 
@@ -111,8 +110,8 @@ public final class AutoScalingGroup {
         this.planner = new LaunchPlanner(typeNames, zoneNames, config.distribution(), pg.maxPerZone(), spotPools, fleet);
         this.zoneScratch = new int[zoneNames.length];
         this.typeScratch = new int[typeNames.length];
-        this.zoneTotal = new int[zoneNames.length];
-        this.zoneOfMarket = new int[zoneNames.length];
+        this.targetZones = new int[zoneNames.length];
+        this.policy = new TerminationPolicy(fleet, config.distribution(), scaleInProtected, zoneNames.length);
         this.min = config.min();
         this.max = config.max();
         this.desired = config.desired();
@@ -161,7 +160,7 @@ public final class AutoScalingGroup {
         }
         long now = sim.nowMs();
         while (fleet.effectiveCount() > desired) {
-            terminate(chooseVictim(now));
+            terminate(policy.scaleInVictim(now, desired));
             scaleInTerminations++;
         }
         int toLaunch = desired - fleet.effectiveCount();
@@ -175,6 +174,24 @@ public final class AutoScalingGroup {
             replaceAtRisk(now);
         }
         peakSize = Math.max(peakSize, fleet.liveCount());
+    }
+
+    /**
+     * AZRebalance (ASGUG auto-scaling-benefits.md, "Instance distribution" and "Rebalancing activities",
+     * https://docs.aws.amazon.com/autoscaling/ec2/userguide/auto-scaling-benefits.html): call when a zone that had no
+     * capacity recovers (a zone outage ends). While the fullest zone holds at least 2 more instances than another, the
+     * group launches one in the emptiest such zone (list order on ties; a zone that refuses, the next) and, once it is
+     * in service, terminates one in the fullest zone ({@link TerminationPolicy#zoneVictim}); the new instance takes
+     * the victim's market. Launch before terminate: AWS "launches new instances before terminating the earlier ones",
+     * and may exceed max "by a margin of 10 percent or one instance, whichever is greater" meanwhile: here at most
+     * max + max(1, floor(max / 10)) live instances (reading: the margin is a whole number of instances not above 10%
+     * of max). Each completed pair starts the next step; a launch no zone takes ends the activity until the next call.
+     */
+    public void rebalanceZones() {
+        if (!started) {
+            throw new IllegalStateException(config.name() + " has not started");
+        }
+        rebalanceZonesNow(sim.nowMs());
     }
 
     /** EC2 sent a rebalance recommendation for an instance (aws-rules.md item 4); ignored if not one of ours. */
@@ -404,6 +421,16 @@ public final class AutoScalingGroup {
         return rebalanceTerminations;
     }
 
+    /** Instances launched by AZ rebalancing ({@link #rebalanceZones}). */
+    public long azRebalanceLaunches() {
+        return azRebalanceLaunches;
+    }
+
+    /** Instances AZ rebalancing terminated in an over-represented zone once their replacement was in service. */
+    public long azRebalanceTerminations() {
+        return azRebalanceTerminations;
+    }
+
     public long lostInstances() {
         return lostInstances;
     }
@@ -425,27 +452,36 @@ public final class AutoScalingGroup {
 
     /** Launches one instance, skipping the pool (excludedType, excludedZone); returns its slot or -1. */
     private int launchOne(int market, int excludedType, int excludedZone, long now) {
-        Market m = market == Fleet.SPOT ? Market.SPOT : Market.ON_DEMAND;
         int zones = planner.zones(market, zoneScratch);
         for (int zi = 0; zi < zones; zi++) {
             int z = zoneScratch[zi];
-            int types = planner.types(market, z, now, z == excludedZone ? excludedType : -1, typeScratch);
-            for (int ti = 0; ti < types; ti++) {
-                int t = typeScratch[ti];
-                int id = provisioner.launch(typeNames[t], zoneNames[z], m);
-                if (id < 0) {
-                    insufficientCapacityErrors++;
-                    continue;
-                }
-                int s = fleet.add(id, t, z, market, now);
-                launches++;
-                if (startingWarm || config.warmupMs() == 0) {
-                    markInService(s);
-                } else {
-                    sim.schedule(now + config.warmupMs(), Phase.LIFECYCLE, onWarm, s);
-                }
+            int s = launchInZone(market, z, z == excludedZone ? excludedType : -1, now);
+            if (s >= 0) {
                 return s;
             }
+        }
+        return -1;
+    }
+
+    /** Launches one instance in zone z, trying its types in the market's order; returns its slot or -1. */
+    private int launchInZone(int market, int z, int excludedType, long now) {
+        Market m = market == Fleet.SPOT ? Market.SPOT : Market.ON_DEMAND;
+        int types = planner.types(market, z, now, excludedType, typeScratch);
+        for (int ti = 0; ti < types; ti++) {
+            int t = typeScratch[ti];
+            int id = provisioner.launch(typeNames[t], zoneNames[z], m);
+            if (id < 0) {
+                insufficientCapacityErrors++;
+                continue;
+            }
+            int s = fleet.add(id, t, z, market, now);
+            launches++;
+            if (startingWarm || config.warmupMs() == 0) {
+                markInService(s);
+            } else {
+                sim.schedule(now + config.warmupMs(), Phase.LIFECYCLE, onWarm, s);
+            }
+            return s;
         }
         return -1;
     }
@@ -473,14 +509,58 @@ public final class AutoScalingGroup {
 
     private void warmedUp(int slot) {
         if (fleet.slotOf(fleet.id(slot)) != slot) {
-            return; // terminated or lost while warming up
+            zoneReplacements.clear(slot); // terminated or lost while warming up
+            return;
         }
         markInService(slot);
-        int atRisk = fleet.replaces(slot);
-        if (atRisk >= 0) {
-            terminate(atRisk);
-            rebalanceTerminations++;
+        int replaced = fleet.replaces(slot);
+        boolean zonePair = zoneReplacements.get(slot);
+        if (replaced >= 0) {
+            terminate(replaced);
+            if (zonePair) {
+                azRebalanceTerminations++;
+            } else {
+                rebalanceTerminations++;
+            }
         }
+        if (zonePair) {
+            zoneReplacements.clear(slot);
+            rebalanceZonesNow(sim.nowMs()); // the next step, if the zones are still unbalanced
+        }
+    }
+
+    /** AZ rebalancing steps while the group is below its rebalancing ceiling (see {@link #rebalanceZones}). */
+    private void rebalanceZonesNow(long now) {
+        int ceiling = max + Math.max(1, max / 10);
+        while (fleet.liveCount() < ceiling && rebalanceStep(now)) {
+            peakSize = Math.max(peakSize, fleet.liveCount());
+        }
+    }
+
+    /** One AZ rebalancing step (see {@link #rebalanceZones}); false if balanced or no zone took the launch. */
+    private boolean rebalanceStep(long now) {
+        int full = planner.zonesToRebalance(targetZones);
+        int n = planner.rebalanceTargetCount();
+        int victim = n == 0 ? -1 : policy.zoneVictim(full, now);
+        if (victim < 0) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            int r = launchInZone(fleet.market(victim), targetZones[i], -1, now);
+            if (r < 0) {
+                continue;
+            }
+            azRebalanceLaunches++;
+            fleet.link(victim, r);
+            if (fleet.inService(r)) {
+                terminate(victim); // no warm-up: the pair completes at once
+                azRebalanceTerminations++;
+            } else {
+                zoneReplacements.set(r);
+            }
+            return true;
+        }
+        return false;
     }
 
     private void markInService(int s) {
@@ -501,79 +581,6 @@ public final class AutoScalingGroup {
         if (meter != null && (s < 0 || fleet.inService(s))) {
             meter.advance(sim.nowMs(), servingCapacity());
         }
-    }
-
-    private int chooseVictim(long now) {
-        IntArrayList live = fleet.live();
-        for (int i = 0; i < live.size(); i++) {
-            int s = live.getInt(i);
-            if (fleet.atRisk(s) && fleet.replacedBy(s) < 0 && fleet.replaces(s) < 0) {
-                return s;
-            }
-        }
-        // Protected instances are candidates only when no unprotected one is left (see setScaleInProtection).
-        boolean skipProtected = false;
-        int[] candidates = marketScratch;
-        candidates[0] = 0;
-        candidates[1] = 0;
-        if (!scaleInProtected.isEmpty()) {
-            for (int i = 0; i < live.size(); i++) {
-                int s = live.getInt(i);
-                if (fleet.replacedBy(s) < 0 && !scaleInProtected.get(fleet.id(s))) {
-                    skipProtected = true;
-                    candidates[fleet.market(s)]++;
-                }
-            }
-        }
-        if (!skipProtected) {
-            candidates[Fleet.ON_DEMAND] = fleet.effectiveCount(Fleet.ON_DEMAND);
-            candidates[Fleet.SPOT] = fleet.effectiveCount(Fleet.SPOT);
-        }
-        int odTarget = config.distribution().onDemandTarget(desired);
-        int market = fleet.effectiveCount(Fleet.ON_DEMAND) > odTarget ? Fleet.ON_DEMAND : Fleet.SPOT;
-        if (candidates[market] == 0) {
-            market = 1 - market;
-        }
-        // Counts over the instances that count toward capacity (covered at-risk ones are leaving anyway).
-        Arrays.fill(zoneTotal, 0);
-        Arrays.fill(zoneOfMarket, 0);
-        for (int i = 0; i < live.size(); i++) {
-            int s = live.getInt(i);
-            if (fleet.replacedBy(s) < 0) {
-                zoneTotal[fleet.zone(s)]++;
-                if (fleet.market(s) == market && !(skipProtected && scaleInProtected.get(fleet.id(s)))) {
-                    zoneOfMarket[fleet.zone(s)]++;
-                }
-            }
-        }
-        int zone = -1;
-        for (int z = 0; z < zoneNames.length; z++) {
-            if (zoneOfMarket[z] == 0) {
-                continue;
-            }
-            if (zone < 0 || zoneTotal[z] > zoneTotal[zone]
-                    || (zoneTotal[z] == zoneTotal[zone] && zoneOfMarket[z] > zoneOfMarket[zone])) {
-                zone = z;
-            }
-        }
-        int best = -1;
-        long bestIntoHour = -1;
-        for (int i = 0; i < live.size(); i++) {
-            int s = live.getInt(i);
-            if (fleet.zone(s) != zone || fleet.market(s) != market || fleet.replacedBy(s) >= 0
-                    || skipProtected && scaleInProtected.get(fleet.id(s))) {
-                continue;
-            }
-            long intoHour = (now - fleet.launchMs(s)) % HOUR_MS;
-            if (intoHour > bestIntoHour) {
-                best = s;
-                bestIntoHour = intoHour;
-            }
-        }
-        if (best < 0) {
-            throw new IllegalStateException(config.name() + ": no instance to scale in");
-        }
-        return best;
     }
 
     private int requireSlot(int instanceId) {

@@ -41,11 +41,14 @@ final class Fleet {
     private final int[][] spotPerPool; // [type][zone]
     private final int[][] perPartition; // [zone][partition]
     private final int[] inServicePerType;
-    /** Live instances per type that count toward capacity (covered at-risk ones do not). */
+    /** Live instances per type that count toward capacity (covered ones do not). */
     private final int[] effectivePerType;
     private final int[] perMarket = new int[2];
-    /** At-risk instances whose replacement is live: they do not count toward capacity. */
+    /** Instances whose replacement is live (Capacity Rebalancing or AZ rebalancing): they do not count. */
     private int covered;
+    /** The covered instances that are at risk. */
+    private int coveredAtRisk;
+    private final int[] coveredOfMarket = new int[2];
     private int liveAtRisk;
 
     Fleet(int typeCount, int zoneCount, int partitionsPerZone) {
@@ -116,6 +119,10 @@ final class Fleet {
             replaces[replacedBy[s]] = -1;
             replacedBy[s] = -1;
             covered--;
+            coveredOfMarket[m]--;
+            if (atRisk[s]) {
+                coveredAtRisk--;
+            }
         } else {
             effectivePerType[type[s]]--;
         }
@@ -124,6 +131,10 @@ final class Fleet {
             replacedBy[x] = -1;
             replaces[s] = -1;
             covered--;
+            coveredOfMarket[market[x]]--;
+            if (atRisk[x]) {
+                coveredAtRisk--;
+            }
             effectivePerType[type[x]]++;
         }
     }
@@ -139,20 +150,27 @@ final class Fleet {
         if (!atRisk[s]) {
             atRisk[s] = true;
             liveAtRisk++;
+            if (replacedBy[s] >= 0) {
+                coveredAtRisk++;
+            }
         }
     }
 
-    /** Links a replacement to the at-risk instance it replaces. */
-    void link(int atRiskSlot, int replacementSlot) {
-        replacedBy[atRiskSlot] = replacementSlot;
-        replaces[replacementSlot] = atRiskSlot;
+    /** Links a replacement to the instance it replaces (at risk, or leaving an over-represented zone). */
+    void link(int replacedSlot, int replacementSlot) {
+        replacedBy[replacedSlot] = replacementSlot;
+        replaces[replacementSlot] = replacedSlot;
         covered++;
-        effectivePerType[type[atRiskSlot]]--;
+        coveredOfMarket[market[replacedSlot]]++;
+        if (atRisk[replacedSlot]) {
+            coveredAtRisk++;
+        }
+        effectivePerType[type[replacedSlot]]--;
     }
 
     /** True if some live at-risk instance has no live replacement. */
     boolean hasUncoveredAtRisk() {
-        return liveAtRisk > covered;
+        return liveAtRisk > coveredAtRisk;
     }
 
     int slotOf(int instanceId) {
@@ -172,9 +190,9 @@ final class Fleet {
         return live.size() - covered;
     }
 
-    /** Effective instances of a market (covered at-risk instances are Spot). */
+    /** Effective instances of a market. */
     int effectiveCount(int m) {
-        return m == SPOT ? perMarket[SPOT] - covered : perMarket[ON_DEMAND];
+        return perMarket[m] - coveredOfMarket[m];
     }
 
     int inZone(int z) {

@@ -26,6 +26,8 @@ final class LaunchPlanner {
 
     private final double[] primary;
     private final double[] secondary;
+    private final int[] zoneEffective;
+    private int rebalanceTargets;
 
     LaunchPlanner(String[] typeNames, String[] zoneNames, InstancesDistribution distribution, int maxPerZone,
                   SpotPoolView pools, Fleet fleet) {
@@ -37,6 +39,48 @@ final class LaunchPlanner {
         this.fleet = fleet;
         this.primary = new double[Math.max(typeNames.length, zoneNames.length)];
         this.secondary = new double[primary.length];
+        this.zoneEffective = new int[zoneNames.length];
+    }
+
+    /**
+     * AZ rebalancing (AutoScalingGroup.rebalanceZones): counts the instances that count toward capacity per zone
+     * (a replaced one has left, its replacement has arrived), fills {@code out} with the zones holding at least 2
+     * fewer than the fullest and below the placement group's per-zone cap, emptiest first (list order on ties), and
+     * returns the fullest zone (the first listed on ties); {@link #rebalanceTargetCount} tells how many were filled.
+     */
+    int zonesToRebalance(int[] out) {
+        java.util.Arrays.fill(zoneEffective, 0);
+        it.unimi.dsi.fastutil.ints.IntArrayList live = fleet.live();
+        for (int i = 0; i < live.size(); i++) {
+            int s = live.getInt(i);
+            if (fleet.replacedBy(s) < 0) {
+                zoneEffective[fleet.zone(s)]++;
+            }
+        }
+        int full = 0;
+        for (int z = 1; z < zoneNames.length; z++) {
+            if (zoneEffective[z] > zoneEffective[full]) {
+                full = z;
+            }
+        }
+        int n = 0;
+        for (int z = 0; z < zoneNames.length; z++) {
+            if (zoneEffective[z] <= zoneEffective[full] - 2 && fleet.inZone(z) < maxPerZone) {
+                int j = n++;
+                while (j > 0 && zoneEffective[out[j - 1]] > zoneEffective[z]) {
+                    out[j] = out[j - 1];
+                    j--;
+                }
+                out[j] = z;
+            }
+        }
+        rebalanceTargets = n;
+        return full;
+    }
+
+    /** How many zones the last {@link #zonesToRebalance} filled. */
+    int rebalanceTargetCount() {
+        return rebalanceTargets;
     }
 
     /** Fills {@code out} with the zones to try for a launch of market {@code m}; returns how many. */

@@ -1,0 +1,125 @@
+package dev.fleetsim.autoscaling;
+
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+
+/**
+ * Which instance of a group goes, by the default termination policy (ASGUG as-instance-termination.md, "Default
+ * termination policy", as read here): for a scale in, at-risk Spot instances without a replacement first; then the
+ * market above its target share; then the zone holding the most of the group; then, within it, the instance closest to
+ * its next billing hour (longest into its current hour); ties go to the oldest, where AWS picks at random. AWS applies
+ * the same policy when AZ rebalancing terminates (ASGUG as-instance-termination.md, "When Amazon EC2 Auto Scaling uses
+ * termination policies"); there the zone is given.
+ */
+final class TerminationPolicy {
+
+    private static final long HOUR_MS = 3_600_000L;
+
+    private final Fleet fleet;
+    private final InstancesDistribution distribution;
+    private final BitSet scaleInProtected;
+    private final int[] zoneTotal;
+    private final int[] zoneOfMarket;
+    private final int[] candidates = new int[2];
+
+    /** @param scaleInProtected instance ids protected from scale in, shared with the group */
+    TerminationPolicy(Fleet fleet, InstancesDistribution distribution, BitSet scaleInProtected, int zoneCount) {
+        this.fleet = fleet;
+        this.distribution = distribution;
+        this.scaleInProtected = scaleInProtected;
+        this.zoneTotal = new int[zoneCount];
+        this.zoneOfMarket = new int[zoneCount];
+    }
+
+    /** The slot a scale in to {@code desired} terminates next; there must be one. */
+    int scaleInVictim(long now, int desired) {
+        IntArrayList live = fleet.live();
+        for (int i = 0; i < live.size(); i++) {
+            int s = live.getInt(i);
+            if (fleet.atRisk(s) && fleet.replacedBy(s) < 0 && fleet.replaces(s) < 0) {
+                return s;
+            }
+        }
+        // Protected instances are candidates only when no unprotected one is left (AutoScalingGroup's reading).
+        boolean skipProtected = false;
+        candidates[0] = 0;
+        candidates[1] = 0;
+        if (!scaleInProtected.isEmpty()) {
+            for (int i = 0; i < live.size(); i++) {
+                int s = live.getInt(i);
+                if (fleet.replacedBy(s) < 0 && !scaleInProtected.get(fleet.id(s))) {
+                    skipProtected = true;
+                    candidates[fleet.market(s)]++;
+                }
+            }
+        }
+        if (!skipProtected) {
+            candidates[Fleet.ON_DEMAND] = fleet.effectiveCount(Fleet.ON_DEMAND);
+            candidates[Fleet.SPOT] = fleet.effectiveCount(Fleet.SPOT);
+        }
+        int odTarget = distribution.onDemandTarget(desired);
+        int market = fleet.effectiveCount(Fleet.ON_DEMAND) > odTarget ? Fleet.ON_DEMAND : Fleet.SPOT;
+        if (candidates[market] == 0) {
+            market = 1 - market;
+        }
+        // Counts over the instances that count toward capacity (covered ones are leaving anyway).
+        Arrays.fill(zoneTotal, 0);
+        Arrays.fill(zoneOfMarket, 0);
+        for (int i = 0; i < live.size(); i++) {
+            int s = live.getInt(i);
+            if (fleet.replacedBy(s) < 0) {
+                zoneTotal[fleet.zone(s)]++;
+                if (fleet.market(s) == market && !(skipProtected && scaleInProtected.get(fleet.id(s)))) {
+                    zoneOfMarket[fleet.zone(s)]++;
+                }
+            }
+        }
+        int zone = -1;
+        for (int z = 0; z < zoneTotal.length; z++) {
+            if (zoneOfMarket[z] == 0) {
+                continue;
+            }
+            if (zone < 0 || zoneTotal[z] > zoneTotal[zone]
+                    || (zoneTotal[z] == zoneTotal[zone] && zoneOfMarket[z] > zoneOfMarket[zone])) {
+                zone = z;
+            }
+        }
+        int best = closestToNextHour(zone, market, skipProtected, now);
+        if (best < 0) {
+            throw new IllegalStateException("no instance to scale in");
+        }
+        return best;
+    }
+
+    /**
+     * The slot AZ rebalancing terminates in {@code zone}: of either market (the replacement takes the victim's, so
+     * the On-Demand and Spot counts stay), not already replaced and not itself a replacement waiting to be in service,
+     * closest to its next billing hour, then the oldest; -1 if none. Reading: scale-in protection is not consulted
+     * (a container group sets it only just before a scale in; a busy host is drained as for a scale in).
+     */
+    int zoneVictim(int zone, long now) {
+        return closestToNextHour(zone, -1, false, now);
+    }
+
+    /** In {@code zone}, of {@code market} (-1: either), the instance longest into its current hour, ties the oldest. */
+    private int closestToNextHour(int zone, int market, boolean skipProtected, long now) {
+        IntArrayList live = fleet.live();
+        int best = -1;
+        long bestIntoHour = -1;
+        for (int i = 0; i < live.size(); i++) {
+            int s = live.getInt(i);
+            if (fleet.zone(s) != zone || (market >= 0 && fleet.market(s) != market) || fleet.replacedBy(s) >= 0
+                    || (market < 0 && fleet.replaces(s) >= 0)
+                    || skipProtected && scaleInProtected.get(fleet.id(s))) {
+                continue;
+            }
+            long intoHour = (now - fleet.launchMs(s)) % HOUR_MS;
+            if (intoHour > bestIntoHour) {
+                best = s;
+                bestIntoHour = intoHour;
+            }
+        }
+        return best;
+    }
+}
