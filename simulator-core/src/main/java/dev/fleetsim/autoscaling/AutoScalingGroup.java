@@ -22,20 +22,17 @@ import java.util.Objects;
  * launch fails for now (counted) and the group retries at its next reconcile; it never substitutes On-Demand for Spot,
  * as Auto Scaling does not.
  *
- * <p><b>Scaling in</b> follows the default termination policy ({@link TerminationPolicy}).
+ * <p><b>Scaling in</b> follows the default termination policy ({@link TerminationPolicy}). <b>Warm-up.</b> A launched
+ * instance serves demand {@code warmupMs} after launch (it is billed from launch; that is the runner's business).
+ * Instances launched by {@link #start()} are the group as the scenario finds it, already in service.
  *
- * <p><b>Warm-up.</b> A launched instance serves demand {@code warmupMs} after launch (it is billed from launch; that is
- * the runner's business). Instances launched by {@link #start()} are the group as the scenario finds it, already in
- * service.
- *
- * <p><b>AZ rebalancing</b> after a zone recovers: {@link #rebalanceZones}.
- *
- * <p><b>Capacity Rebalancing</b> (ASGUG ec2-auto-scaling-capacity-rebalancing): on a rebalance recommendation for one of
- * its Spot instances, a group with {@code capacityRebalance} launches a Spot replacement at once, in another pool than
- * the at-risk one (reading: a replacement in the same pool would share its risk), and terminates the at-risk instance
- * when the replacement is in service (AWS: "waits until the new instance passes its health check"). While replacing,
- * the group may exceed max by 10% of desired, at least 1 (reading of the documented allowance). If the interruption
- * comes first, the replacement simply stays. Without rebalancing, an interrupted instance is replaced when it is lost.
+ * <p><b>AZ rebalancing</b> after a zone recovers: {@link #rebalanceZones}. <b>Capacity Rebalancing</b> (ASGUG
+ * ec2-auto-scaling-capacity-rebalancing): on a rebalance recommendation for one of its Spot instances, a group with
+ * {@code capacityRebalance} launches a Spot replacement at once, in another pool than the at-risk one (reading: a
+ * replacement in the same pool would share its risk), and terminates the at-risk instance when the replacement is in
+ * service (AWS: "waits until the new instance passes its health check"). While replacing, the group may exceed max by
+ * 10% of desired, at least 1 (reading of the documented allowance). If the interruption comes first, the replacement
+ * simply stays. Without rebalancing, an interrupted instance is replaced when it is lost.
  *
  * <p>Not thread-safe; all calls come from the simulation's events. The provisioner must not call back into the group.
  */
@@ -177,15 +174,14 @@ public final class AutoScalingGroup {
     }
 
     /**
-     * AZRebalance (ASGUG auto-scaling-benefits.md, "Instance distribution" and "Rebalancing activities",
-     * https://docs.aws.amazon.com/autoscaling/ec2/userguide/auto-scaling-benefits.html): call when a zone that had no
-     * capacity recovers (a zone outage ends). While the fullest zone holds at least 2 more instances than another, the
-     * group launches one in the emptiest such zone (list order on ties; a zone that refuses, the next) and, once it is
-     * in service, terminates one in the fullest zone ({@link TerminationPolicy#zoneVictim}); the new instance takes
-     * the victim's market. Launch before terminate: AWS "launches new instances before terminating the earlier ones",
-     * and may exceed max "by a margin of 10 percent or one instance, whichever is greater" meanwhile: here at most
-     * max + max(1, floor(max / 10)) live instances (reading: the margin is a whole number of instances not above 10%
-     * of max). Each completed pair starts the next step; a launch no zone takes ends the activity until the next call.
+     * AZRebalance (ASGUG auto-scaling-benefits.md, "Rebalancing activities",
+     * https://docs.aws.amazon.com/autoscaling/ec2/userguide/auto-scaling-benefits.html), called when a zone recovers:
+     * while the fullest zone holds at least 2 more instances than another, launch one in the emptiest such zone (list
+     * order on ties; if refused, the next) of the market of the victim chosen in the fullest zone
+     * ({@link TerminationPolicy#zoneVictim}), and terminate the victim once the new one is in service: AWS "launches
+     * new instances before terminating the earlier ones" and may exceed max "by a margin of 10 percent or one
+     * instance, whichever is greater": here at most max + max(1, floor(max / 10)) live (reading: whole instances, not
+     * above 10%). A completed pair starts the next step; when no zone takes a launch, the activity ends.
      */
     public void rebalanceZones() {
         if (!started) {
@@ -252,6 +248,11 @@ public final class AutoScalingGroup {
         terminate(s);
         scaleInTerminations++;
         reconcile();
+    }
+
+    /** Instances AZ rebalancing terminates last in a zone (container hosts running tasks); must not call back. */
+    public void keepIfPossibleWhenRebalancing(java.util.function.IntPredicate busyInstance) {
+        policy.keepIfPossible(busyInstance);
     }
 
     /** Measures served demand from now on: the group advances the meter before each change of serving capacity. */

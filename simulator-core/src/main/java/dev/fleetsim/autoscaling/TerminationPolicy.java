@@ -22,6 +22,7 @@ final class TerminationPolicy {
     private final int[] zoneTotal;
     private final int[] zoneOfMarket;
     private final int[] candidates = new int[2];
+    private java.util.function.IntPredicate busy = id -> false;
 
     /** @param scaleInProtected instance ids protected from scale in, shared with the group */
     TerminationPolicy(Fleet fleet, InstancesDistribution distribution, BitSet scaleInProtected, int zoneCount) {
@@ -92,14 +93,21 @@ final class TerminationPolicy {
         return best;
     }
 
+    /** Instances AZ rebalancing terminates only when no other is left in the zone (e.g. container hosts with tasks). */
+    void keepIfPossible(java.util.function.IntPredicate busyInstance) {
+        this.busy = java.util.Objects.requireNonNull(busyInstance, "busyInstance");
+    }
+
     /**
      * The slot AZ rebalancing terminates in {@code zone}: of either market (the replacement takes the victim's, so
-     * the On-Demand and Spot counts stay), not already replaced and not itself a replacement waiting to be in service,
-     * closest to its next billing hour, then the oldest; -1 if none. Reading: scale-in protection is not consulted
-     * (a container group sets it only just before a scale in; a busy host is drained as for a scale in).
+     * the On-Demand and Spot counts stay), not already replaced and not itself a replacement waiting to be in service;
+     * among those, the ones neither protected from scale in nor busy ({@link #keepIfPossible}) first (the default
+     * policy looks for an unprotected instance first); then closest to its next billing hour, then the oldest; -1 if
+     * none. Reading: when every candidate is protected or busy, one of them goes (drained first by the runner).
      */
     int zoneVictim(int zone, long now) {
-        return closestToNextHour(zone, -1, false, now);
+        int s = closestToNextHour(zone, -1, true, now);
+        return s >= 0 ? s : closestToNextHour(zone, -1, false, now);
     }
 
     /** In {@code zone}, of {@code market} (-1: either), the instance longest into its current hour, ties the oldest. */
@@ -111,7 +119,7 @@ final class TerminationPolicy {
             int s = live.getInt(i);
             if (fleet.zone(s) != zone || (market >= 0 && fleet.market(s) != market) || fleet.replacedBy(s) >= 0
                     || (market < 0 && fleet.replaces(s) >= 0)
-                    || skipProtected && scaleInProtected.get(fleet.id(s))) {
+                    || skipProtected && (scaleInProtected.get(fleet.id(s)) || market < 0 && busy.test(fleet.id(s)))) {
                 continue;
             }
             long intoHour = (now - fleet.launchMs(s)) % HOUR_MS;

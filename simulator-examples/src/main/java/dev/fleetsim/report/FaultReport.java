@@ -31,14 +31,18 @@ public record FaultReport(long zoneOutages, List<Workload> workloads, List<Pool>
      * @param recoveries fixed instances brought back by EC2 auto-recovery after a host failure
      * @param outageFailures instances running or launching in a zone when its outage began
      * @param replacements instances a group launched right after losing one to a host failure or an outage
+     * @param azRebalanceLaunches instances a group launched to move back into a zone after its outage (AZRebalance)
+     * @param azRebalanceTerminations instances AZ rebalancing terminated in an over-represented zone
      */
     public record Workload(String name, String kind, long insufficientCapacityErrors, long failedLaunches,
-            long hostFailures, long recoveries, long outageFailures, long replacements) {
+            long hostFailures, long recoveries, long outageFailures, long replacements, long azRebalanceLaunches,
+            long azRebalanceTerminations) {
         public Workload {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(kind, "kind");
             if (insufficientCapacityErrors < 0 || failedLaunches < 0 || hostFailures < 0 || recoveries < 0
-                    || outageFailures < 0 || replacements < 0) {
+                    || outageFailures < 0 || replacements < 0 || azRebalanceLaunches < 0
+                    || azRebalanceTerminations < 0) {
                 throw new IllegalArgumentException("fault counts must not be negative: " + name);
             }
         }

@@ -312,7 +312,9 @@ public final class ReportHtml {
                 .append(". ICE = InsufficientInstanceCapacity answers.</p>\n<table class=\"bill\"><thead><tr>"
                 + "<th>workload</th><th>kind</th><th class=\"num\">ICE</th><th class=\"num\">failed launches</th>"
                 + "<th class=\"num\">host failures</th><th class=\"num\">recoveries</th>"
-                + "<th class=\"num\">outage failures</th><th class=\"num\">replacements</th></tr></thead><tbody>\n");
+                + "<th class=\"num\">outage failures</th><th class=\"num\">replacements</th>"
+                + "<th class=\"num\">AZ rebalance launches</th><th class=\"num\">AZ rebalance terminations</th>"
+                + "</tr></thead><tbody>\n");
         for (FaultReport.Workload w : f.workloads()) {
             s.append("<tr><td>").append(Html.escape(w.name())).append("</td><td>").append(Html.escape(w.kind()))
                     .append("</td><td class=\"num\">").append(w.insufficientCapacityErrors())
@@ -320,7 +322,9 @@ public final class ReportHtml {
                     .append("</td><td class=\"num\">").append(w.hostFailures())
                     .append("</td><td class=\"num\">").append(w.recoveries())
                     .append("</td><td class=\"num\">").append(w.outageFailures())
-                    .append("</td><td class=\"num\">").append(w.replacements()).append("</td></tr>\n");
+                    .append("</td><td class=\"num\">").append(w.replacements())
+                    .append("</td><td class=\"num\">").append(w.azRebalanceLaunches())
+                    .append("</td><td class=\"num\">").append(w.azRebalanceTerminations()).append("</td></tr>\n");
         }
         s.append("</tbody></table>\n");
         if (!f.pools().isEmpty()) {

@@ -144,6 +144,8 @@ public final class ReportJson {
                 o.put("recoveries", w.recoveries());
                 o.put("outageFailures", w.outageFailures());
                 o.put("replacements", w.replacements());
+                o.put("azRebalanceLaunches", w.azRebalanceLaunches());
+                o.put("azRebalanceTerminations", w.azRebalanceTerminations());
             }
             ArrayNode pools = f.putArray("pools");
             for (FaultReport.Pool p : r.faults().pools()) {

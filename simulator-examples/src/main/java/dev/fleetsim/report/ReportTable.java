@@ -95,13 +95,15 @@ public final class ReportTable {
             s.append('\n').append("faults  zone outages ").append(r.faults().zoneOutages()).append('\n');
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"workload", "kind", "ICE", "failed launches", "host failures", "recoveries",
-                "outage failures", "replacements"});
+                "outage failures", "replacements", "AZ rebalance +", "AZ rebalance -"});
             for (FaultReport.Workload w : r.faults().workloads()) {
                 rows.add(new String[] {w.name(), w.kind(), Long.toString(w.insufficientCapacityErrors()),
                     Long.toString(w.failedLaunches()), Long.toString(w.hostFailures()), Long.toString(w.recoveries()),
-                    Long.toString(w.outageFailures()), Long.toString(w.replacements())});
+                    Long.toString(w.outageFailures()), Long.toString(w.replacements()),
+                    Long.toString(w.azRebalanceLaunches()), Long.toString(w.azRebalanceTerminations())});
             }
-            s.append(TextTable.render(rows, new boolean[] {false, false, true, true, true, true, true, true}));
+            s.append(TextTable.render(rows,
+                    new boolean[] {false, false, true, true, true, true, true, true, true, true}));
             if (!r.faults().pools().isEmpty()) {
                 List<String[]> pools = new ArrayList<>();
                 pools.add(new String[] {"pool", "zone", "market", "max", "peak", "refused"});

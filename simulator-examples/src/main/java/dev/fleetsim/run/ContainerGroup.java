@@ -79,11 +79,27 @@ final class ContainerGroup extends ContainerInstances implements NodeGroup, Inst
         GroupConfig config = new GroupConfig(name, types, zones, min, max, desired, distribution,
                 capacityRebalance && market == Market.SPOT, Ec2PlacementGroup.NONE, timings.launchLatencyMs());
         this.group = new AutoScalingGroup(sim, config, this, market == Market.SPOT ? spotPools : null, null);
+        // AZ rebalancing terminates idle hosts (and pending instances) before hosts running tasks or pods.
+        group.keepIfPossibleWhenRebalancing(id -> {
+            int h = hostOfInstance(id);
+            return h >= 0 && hosts.runningCount(h) > 0;
+        });
     }
 
     /** Launches the initial desired capacity, running at once. */
     void start() {
         group.start();
+    }
+
+    /**
+     * A zone outage has ended: if the group uses the zone it rebalances into it (AZRebalance,
+     * {@link AutoScalingGroup#rebalanceZones}): in an over-represented zone it terminates idle hosts and pending
+     * instances first, and drains a busy host first, as for a scale in ({@link #terminate}).
+     */
+    void zoneRecovered(String zone) {
+        if (zones.contains(zone)) {
+            group.rebalanceZones();
+        }
     }
 
     AutoScalingGroup autoScalingGroup() {

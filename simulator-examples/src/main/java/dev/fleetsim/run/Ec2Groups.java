@@ -90,6 +90,15 @@ final class Ec2Groups {
         }
     }
 
+    /** A zone outage has ended: every group using the zone rebalances into it (AZRebalance). */
+    void zoneRecovered(String zone) {
+        for (Group g : groups) {
+            if (g.group.config().usableZones().contains(zone)) {
+                g.group.rebalanceZones();
+            }
+        }
+    }
+
     void start() {
         for (Group g : groups) {
             g.scaler.start();

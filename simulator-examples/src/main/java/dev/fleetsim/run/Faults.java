@@ -119,7 +119,9 @@ final class Faults {
      * Schedules every zone outage: at {@code at} the zone's pools close and its EC2 instances, container hosts and
      * Fargate tasks and pods fail (fixed instances come back at {@code at + duration}; group instances and container
      * hosts are replaced elsewhere, their tasks and pods drained first; Fargate services and Deployments replace
-     * their tasks in their other zones); at {@code at + duration} the pools and the zone open again.
+     * their tasks in their other zones); at {@code at + duration} the pools and the zone open again and, once no
+     * other outage holds it, the Auto Scaling groups using the zone (EC2 groups, ECS capacity providers, EKS managed
+     * node groups) rebalance into it (AZRebalance; container hosts are drained as for a scale in).
      */
     void scheduleOutages(Simulation sim, Ec2Instances instances, Ec2Groups groups, List<CapacityLine> containers,
             ContainerClusters clusters) {
@@ -153,6 +155,15 @@ final class Faults {
                 sim.schedule(end, Phase.LIFECYCLE, (s, unused) -> {
                     pools.openZone(zone);
                     clusters.restoreFargateZone(zone);
+                    if (pools.isOpen(zone)) {
+                        // AZRebalance: groups using the zone move instances back into it (AutoScalingGroup).
+                        groups.zoneRecovered(zone);
+                        for (CapacityLine l : containers) {
+                            if (l.source() instanceof ContainerGroup g) {
+                                g.zoneRecovered(zone);
+                            }
+                        }
+                    }
                 }, 0);
             }
         }

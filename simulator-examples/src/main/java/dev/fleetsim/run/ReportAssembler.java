@@ -137,11 +137,12 @@ final class ReportAssembler {
             // A fixed instance's refused window launch is one pool attempt: as many ICE answers as failed launches.
             long failed = instances.failedLaunches(i);
             lines.add(new FaultReport.Workload(spec.ec2().instances().get(i).name(), "ec2-instance", failed, failed,
-                    instances.hostFailures(i), instances.recoveries(i), instances.outageFailures(i), 0));
+                    instances.hostFailures(i), instances.recoveries(i), instances.outageFailures(i), 0, 0, 0));
         }
         for (Ec2Groups.Group g : groups.groups()) {
             lines.add(new FaultReport.Workload(g.name(), "ec2-group", g.group.insufficientCapacityErrors(),
-                    g.group.failedLaunches(), g.hostFailures, 0, g.outageFailures, g.replacements));
+                    g.group.failedLaunches(), g.hostFailures, 0, g.outageFailures, g.replacements,
+                    g.group.azRebalanceLaunches(), g.group.azRebalanceTerminations()));
         }
         for (CapacityLine l : containers.capacityLines()) {
             ContainerInstances src = l.source();
@@ -150,12 +151,16 @@ final class ReportAssembler {
             }
             long ice = src.refusedLaunches();
             long failed = 0; // a node provisioner's caller decides what a refusal means
+            long azLaunches = 0;
+            long azTerminations = 0;
             if (src instanceof ContainerGroup g) {
                 ice = g.autoScalingGroup().insufficientCapacityErrors();
                 failed = g.autoScalingGroup().failedLaunches();
+                azLaunches = g.autoScalingGroup().azRebalanceLaunches();
+                azTerminations = g.autoScalingGroup().azRebalanceTerminations();
             }
             lines.add(new FaultReport.Workload(l.cluster() + "/" + l.name(), l.kind(), ice, failed, src.hostFailures(),
-                    0, src.outageFailures(), src.faultReplacements()));
+                    0, src.outageFailures(), src.faultReplacements(), azLaunches, azTerminations));
         }
         List<FaultReport.Pool> pools = new ArrayList<>();
         CapacityPools p = faults.pools();

@@ -106,7 +106,7 @@ final class ReportJsonTest {
         Report base = specExample();
         Report r = new Report(base.scenario(), base.seed(), base.horizon(), base.bill(), base.workloads(),
                 base.capacity(), base.events(), null, null, List.of(), List.of(), new FaultReport(1,
-                List.of(new FaultReport.Workload("web", "ec2-group", 4, 1, 2, 0, 3, 5)),
+                List.of(new FaultReport.Workload("web", "ec2-group", 4, 1, 2, 0, 3, 5, 6, 7)),
                 List.of(new FaultReport.Pool("m5.large", "us-east-1a", "any", 2, 2, 7))));
 
         String json = new ReportJson().write(r);
@@ -115,7 +115,8 @@ final class ReportJsonTest {
                 + "    \"workloads\": [\n      {\n        \"name\": \"web\",\n        \"kind\": \"ec2-group\",\n"
                 + "        \"insufficientCapacityErrors\": 4,\n        \"failedLaunches\": 1,\n"
                 + "        \"hostFailures\": 2,\n        \"recoveries\": 0,\n        \"outageFailures\": 3,\n"
-                + "        \"replacements\": 5\n      }\n    ],\n    \"pools\": [\n      {\n"
+                + "        \"replacements\": 5,\n        \"azRebalanceLaunches\": 6,\n"
+                + "        \"azRebalanceTerminations\": 7\n      }\n    ],\n    \"pools\": [\n      {\n"
                 + "        \"type\": \"m5.large\",\n        \"zone\": \"us-east-1a\",\n        \"market\": \"any\",\n"
                 + "        \"max\": 2,\n        \"peak\": 2,\n        \"refused\": 7\n      }\n    ]\n  }\n}\n");
         assertThat(new ReportJson().write(base)).doesNotContain("faults");

@@ -67,13 +67,17 @@ final class FaultsRunTest {
     }
 
     /**
-     * A 2-zone group of 4 (2 per zone, zone balancing), outage of us-east-1a 1 h-4 h, scheduled to 6 at 2 h and to 8
-     * at 5 h. At 1 h the 2 instances in 1a fail; each replacement tries 1a first (now the emptiest zone): closed,
-     * InsufficientInstanceCapacity, then 1b. At 2 h the same for 2 more. At 5 h 1a is open again and emptiest: both
-     * launch there with no error. ICE = 2 + 2 = 4; replacements 2.
-     * Billed seconds: 2 x 21,600 (1b from 0) + 2 x 3,600 (1a until the outage) + 2 x (21,600 - 3,616.5 = 17,983.5,
-     * billed 17,984) + 2 x (21,600 - 7,216.5 = 14,383.5 -> 14,384) + 2 x (21,600 - 18,016.5 = 3,583.5 -> 3,584)
-     * = 43,200 + 7,200 + 35,968 + 28,768 + 7,168 = 122,304 -> $12.2304.
+     * A 2-zone group of 4 (2 per zone, zone balancing: ids 0 a, 1 b, 2 a, 3 b), outage of us-east-1a 1 h-4 h,
+     * scheduled to 6 at 2 h and to 8 at 5 h; warm-up 300 s (the default). At 1 h ids 0 and 2 fail; each replacement
+     * tries 1a first (now the emptiest zone): closed, InsufficientInstanceCapacity, then 1b (ids 4, 5). At 2 h the
+     * same for 2 more (ids 6, 7). At 4 h 1a reopens and AZ rebalancing (ASGUG auto-scaling-benefits.md) moves 3 back:
+     * ceiling 8 + max(1, floor(0.8)) = 9 live, so all 3 launch at once in 1a with no error (ids 8, 9, 10, running at
+     * 14,416.5 s); the victims in 1b are all 0 s into their hour at 14,400 s, so the oldest go: ids 1, 3, 4, terminated
+     * at 14,700 s when the new ones are in service. At 5 h 1a and 1b hold 3 each: ids 11 (1a, list order) and 12 (1b).
+     * ICE = 2 + 2 = 4; replacements 2. Billed seconds: 2 x 3,600 (ids 0, 2) + 2 x 14,700 (ids 1, 3) + (14,700 -
+     * 3,616.5 = 11,083.5 -> 11,084) (id 4) + (21,600 - 3,616.5 = 17,983.5 -> 17,984) (id 5) + 2 x (21,600 - 7,216.5 =
+     * 14,383.5 -> 14,384) + 3 x (21,600 - 14,416.5 = 7,183.5 -> 7,184) + 2 x (21,600 - 18,016.5 = 3,583.5 -> 3,584)
+     * = 7,200 + 29,400 + 11,084 + 17,984 + 28,768 + 21,552 + 7,168 = 123,156 -> $12.3156.
      */
     @Test
     void zoneOutage_twoZoneGroup_replacesInTheOtherZoneAndLaunchesInTheClosedZoneOnlyAfterIt() throws Exception {
@@ -99,7 +103,9 @@ final class FaultsRunTest {
         assertThat(web.replacements()).isEqualTo(2);
         assertThat(web.insufficientCapacityErrors()).isEqualTo(4);
         assertThat(web.failedLaunches()).isZero();
-        assertExactTotal(run, "12.2304");
+        assertThat(web.azRebalanceLaunches()).isEqualTo(3);
+        assertThat(web.azRebalanceTerminations()).isEqualTo(3);
+        assertExactTotal(run, "12.3156");
     }
 
     /**
