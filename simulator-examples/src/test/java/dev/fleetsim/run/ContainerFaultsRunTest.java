@@ -41,8 +41,11 @@ final class ContainerFaultsRunTest {
      * ECS provider of 2 m5.large over 1a and 1b (one each), service web of 2 tasks (1024 units, 1024 MiB), one per
      * instance. Outage of 1a from 1 h to 4 h: the 1a container instance is cordoned, its task stopped and replaced
      * (it fits beside the other on the 1b m5.large: 2,048 units, 8 GiB), and the instance terminates; the group
-     * replaces it, refused in 1a (ICE), launched in 1b, running at 3,616.5 s.
-     * Billed seconds: 3,600 (1a) + 21,600 (1b) + (21,600 - 3,616.5 = 17,983.5 -> 17,984) = 43,184 -> $4.3184.
+     * replaces it, refused in 1a (ICE), launched in 1b, running at 3,616.5 s. At 4 h 1a reopens and AZ rebalancing
+     * moves one instance back (1b holds 2, 1a 0): a new one in 1a, running and joined at 14,416.5 s (in service: the
+     * container group's warm-up is the launch latency), then the idle 1b host goes (hosts with tasks go last), the
+     * replacement of 3,616.5 s: no overlap is billed. Billed seconds: 3,600 (1a, to the outage) + 21,600 (1b) +
+     * (14,416.5 - 3,616.5 = 10,800) + (21,600 - 14,416.5 = 7,183.5 -> 7,184) = 43,184 -> $4.3184.
      */
     @Test
     void zoneOutage_ecsProvider_drainsTheHostAndTheGroupReplacesItInTheOtherZone() throws Exception {
@@ -67,6 +70,8 @@ final class ContainerFaultsRunTest {
         assertThat(fleet.outageFailures()).isEqualTo(1);
         assertThat(fleet.replacements()).isEqualTo(1);
         assertThat(fleet.insufficientCapacityErrors()).isEqualTo(1);
+        assertThat(fleet.azRebalanceLaunches()).isEqualTo(1);
+        assertThat(fleet.azRebalanceTerminations()).isEqualTo(1);
         // web: 2 tasks at 0, the one on the failed host replaced: 3 launched, 2 running at the horizon.
         assertThat(workload(r, "web").launched()).isEqualTo(3);
         assertThat(workload(r, "web").running()).isEqualTo(2);
@@ -75,8 +80,9 @@ final class ContainerFaultsRunTest {
 
     /**
      * EKS managed node group of 2 m5.large over 1a and 1b, a Deployment of 2 pods. Outage of 1a from 1 h for 3 h: the
-     * 1a node is cordoned and drained, its pod recreated on the 1b node, the node replaced in 1b. Same billed seconds
-     * as the ECS case, plus the control plane: 6 h x $0.10 = $0.60 (aws-rules.md item 6): $4.9184.
+     * 1a node is cordoned and drained, its pod recreated on the 1b node, the node replaced in 1b; at 4 h the idle
+     * replacement moves back to 1a (AZ rebalancing) as in the ECS case. Same billed seconds as the ECS case, plus the
+     * control plane: 6 h x $0.10 = $0.60 (aws-rules.md item 6): $4.9184.
      */
     @Test
     void zoneOutage_eksNodeGroup_drainsTheNodeAndTheGroupReplacesIt() throws Exception {
@@ -99,6 +105,7 @@ final class ContainerFaultsRunTest {
         FaultReport.Workload general = line(r, "platform/general");
         assertThat(general.outageFailures()).isEqualTo(1);
         assertThat(general.replacements()).isEqualTo(1);
+        assertThat(general.azRebalanceLaunches()).isEqualTo(1);
         assertThat(workload(r, "api").running()).isEqualTo(2);
         assertThat(run.bill().total()).isEqualTo(Money.usd("4.9184"));
     }

@@ -215,7 +215,8 @@ final class FaultsRunTest {
 
     /**
      * The shipped example (scenarios/zone-outage.yaml): the derivable counts of its header. web: the 3 instances of
-     * us-east-1a fail at the outage, each replacement refused once by the closed zone (3 ICE); workers: 2 On-Demand
+     * us-east-1a fail at the outage, each replacement refused once by the closed zone (3 ICE), and 3 move back one at
+     * a time when it reopens (AZ rebalancing: 3 launches in 1a, no refusal, 3 terminations in 1b); workers: 2 On-Demand
      * m5.large fill the pool of 2, the other 2 are refused (2 ICE) and run as m5a.large; db fails once. Host failures
      * are taken out first: where they strike depends on the seed, and a replacement may meet a full pool.
      */
@@ -228,6 +229,8 @@ final class FaultsRunTest {
 
         assertThat(line(r, "web").outageFailures()).isEqualTo(3);
         assertThat(line(r, "web").insufficientCapacityErrors()).isEqualTo(3);
+        assertThat(line(r, "web").azRebalanceLaunches()).isEqualTo(3);
+        assertThat(line(r, "web").azRebalanceTerminations()).isEqualTo(3);
         assertThat(line(r, "workers").insufficientCapacityErrors()).isEqualTo(2);
         assertThat(line(r, "db").outageFailures()).isEqualTo(1);
         assertThat(r.faults().pools().get(0).peak()).isEqualTo(2);
