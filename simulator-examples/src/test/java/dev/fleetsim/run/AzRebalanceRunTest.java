@@ -167,4 +167,36 @@ final class AzRebalanceRunTest {
         assertThat(workload(r, "web").launched()).isEqualTo(4);
         assertThat(workload(r, "web").running()).isEqualTo(2);
     }
+
+    /**
+     * The EKS version: a managed node group of 2 m5.large over a and b, a Deployment of 2 pods of 1,500m CPU (an
+     * m5.large allocates 1,930m: 2,000m less kube-reserved 70m, so one pod a node). Same timeline as the ECS case: the
+     * evicted pod of the a node waits for the replacement node in b; at 4 h both b nodes run a pod, the older (id 1)
+     * is cordoned and drained once the new a node has joined, and its pod is recreated there. Same billed seconds
+     * (10,784 in a, 32,401 in b: $4.3185) plus the control plane, 6 h x $0.10 = $0.60 (aws-rules.md item 6): $4.9185.
+     */
+    @Test
+    void zoneOutage_eksManagedNodeGroupAllNodesBusy_drainsTheVictimAndThePodIsRecreated() throws Exception {
+        RunResult run = run("""
+                name: eks-az-rebalance
+                horizon: PT6H
+                zones: [us-east-1a, us-east-1b]
+                eks:
+                  clusters:
+                    - name: platform
+                      nodePools:
+                        - {name: general, kind: managed, instanceTypes: [m5.large], min: 2, max: 2, desired: 2}
+                      workloads:
+                        - {name: api, kind: Deployment, replicas: 2, requests: {cpu: 1500m, memory: 512Mi}}
+                faults:
+                  - {kind: zone-outage, zone: us-east-1a, at: PT1H, duration: PT3H}
+                """);
+        Report r = run.report();
+
+        assertThat(billedSeconds(run, "us-east-1a")).isEqualTo(10_784);
+        assertThat(billedSeconds(run, "us-east-1b")).isEqualTo(32_401);
+        assertThat(run.bill().total()).isEqualTo(Money.usd("4.9185"));
+        assertThat(line(r, "platform/general").azRebalanceTerminations()).isEqualTo(1);
+        assertThat(workload(r, "api").running()).isEqualTo(2);
+    }
 }
