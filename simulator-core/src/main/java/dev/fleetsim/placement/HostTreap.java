@@ -12,17 +12,28 @@ import java.util.Arrays;
  * 0 for index order). Each node also keeps the largest free CPU and free memory in its subtree, so
  * {@link #firstFit} finds the first host in order that fits a task in O(log n) expected steps, skipping
  * whole subtrees where nothing fits. Priorities are a fixed hash of the index: deterministic.
+ *
+ * <p>Layout: a node is one record of six ints (left, right, its subtree's largest free CPU and memory, and its
+ * own free CPU and memory, copied from the hosts when the owner reports a change), so that a step down the tree
+ * and the refresh of a node's maxima read one or two cache lines instead of one per field and per host array.
+ * With 10,000 hosts the six separate arrays this replaced made the treap most of an end-to-end run's time.
  */
 final class HostTreap {
 
     static final int NIL = -1;
 
+    /** Ints per node record, and the field offsets within it. */
+    private static final int R = 6;
+    private static final int LEFT = 0;
+    private static final int RIGHT = 1;
+    private static final int MAX_CPU = 2;
+    private static final int MAX_MEM = 3;
+    private static final int OWN_CPU = 4;
+    private static final int OWN_MEM = 5;
+
     private final ContainerHosts hosts;
-    private int[] left = new int[0];
-    private int[] right = new int[0];
+    private int[] node = new int[0];
     private long[] key = new long[0];
-    private int[] maxCpu = new int[0];
-    private int[] maxMem = new int[0];
     private boolean[] member = new boolean[0];
 
     HostTreap(ContainerHosts hosts) {
@@ -30,15 +41,12 @@ final class HostTreap {
     }
 
     void ensureCapacity(int n) {
-        if (n <= left.length) {
+        if (n <= key.length) {
             return;
         }
-        int size = Math.max(n, left.length * 2);
-        left = Arrays.copyOf(left, size);
-        right = Arrays.copyOf(right, size);
+        int size = Math.max(n, key.length * 2);
+        node = Arrays.copyOf(node, size * R);
         key = Arrays.copyOf(key, size);
-        maxCpu = Arrays.copyOf(maxCpu, size);
-        maxMem = Arrays.copyOf(maxMem, size);
         member = Arrays.copyOf(member, size);
     }
 
@@ -54,9 +62,11 @@ final class HostTreap {
     int insert(int root, int h, long k) {
         ensureCapacity(h + 1);
         key[h] = k;
-        left[h] = NIL;
-        right[h] = NIL;
+        int at = h * R;
+        node[at + LEFT] = NIL;
+        node[at + RIGHT] = NIL;
         member[h] = true;
+        copyFree(h);
         pull(h);
         return insertNode(root, h);
     }
@@ -73,6 +83,7 @@ final class HostTreap {
      */
     int update(int root, int h, long k) {
         if (key[h] == k) {
+            copyFree(h);
             refreshPath(root, h);
             return root;
         }
@@ -80,37 +91,38 @@ final class HostTreap {
     }
 
     /** Recomputes the maxima of {@code h} and its ancestors after its free capacity changed. */
-    private void refreshPath(int node, int h) {
-        if (node == h) {
+    private void refreshPath(int n, int h) {
+        if (n == h) {
             pull(h);
             return;
         }
-        if (node == NIL) {
+        if (n == NIL) {
             throw new IllegalStateException("host " + h + " is not in this tree");
         }
-        refreshPath(less(h, node) ? left[node] : right[node], h);
-        pull(node);
+        refreshPath(node[n * R + (less(h, n) ? LEFT : RIGHT)], h);
+        pull(n);
     }
 
     /**
      * The first host in (key, index) order at or after (loKey, loHost) with at least {@code cpu} CPU and
      * {@code memoryMiB} memory free, or {@link #NIL}.
      */
-    int firstFit(int node, long loKey, int loHost, int cpu, int memoryMiB) {
-        while (node != NIL && maxCpu[node] >= cpu && maxMem[node] >= memoryMiB) {
-            long k = key[node];
-            if (k < loKey || k == loKey && node < loHost) {
-                node = right[node];
+    int firstFit(int n, long loKey, int loHost, int cpu, int memoryMiB) {
+        final int[] t = node;
+        while (n != NIL && t[n * R + MAX_CPU] >= cpu && t[n * R + MAX_MEM] >= memoryMiB) {
+            long k = key[n];
+            if (k < loKey || k == loKey && n < loHost) {
+                n = t[n * R + RIGHT];
                 continue;
             }
-            int found = firstFit(left[node], loKey, loHost, cpu, memoryMiB);
+            int found = firstFit(t[n * R + LEFT], loKey, loHost, cpu, memoryMiB);
             if (found != NIL) {
                 return found;
             }
-            if (hosts.cpuFree(node) >= cpu && hosts.memoryFreeMiB(node) >= memoryMiB) {
-                return node;
+            if (t[n * R + OWN_CPU] >= cpu && t[n * R + OWN_MEM] >= memoryMiB) {
+                return n;
             }
-            node = right[node];
+            n = t[n * R + RIGHT];
         }
         return NIL;
     }
@@ -120,14 +132,14 @@ final class HostTreap {
             return h;
         }
         if (less(h, root)) {
-            int child = insertNode(left[root], h);
-            left[root] = child;
+            int child = insertNode(node[root * R + LEFT], h);
+            node[root * R + LEFT] = child;
             if (priority(child) > priority(root)) {
                 return rotateRight(root);
             }
         } else {
-            int child = insertNode(right[root], h);
-            right[root] = child;
+            int child = insertNode(node[root * R + RIGHT], h);
+            node[root * R + RIGHT] = child;
             if (priority(child) > priority(root)) {
                 return rotateLeft(root);
             }
@@ -141,13 +153,10 @@ final class HostTreap {
             throw new IllegalStateException("host " + h + " is not in this tree");
         }
         if (root == h) {
-            return merge(left[h], right[h]);
+            return merge(node[h * R + LEFT], node[h * R + RIGHT]);
         }
-        if (less(h, root)) {
-            left[root] = removeNode(left[root], h);
-        } else {
-            right[root] = removeNode(right[root], h);
-        }
+        int side = root * R + (less(h, root) ? LEFT : RIGHT);
+        node[side] = removeNode(node[side], h);
         pull(root);
         return root;
     }
@@ -160,48 +169,56 @@ final class HostTreap {
             return a;
         }
         if (priority(a) > priority(b)) {
-            right[a] = merge(right[a], b);
+            node[a * R + RIGHT] = merge(node[a * R + RIGHT], b);
             pull(a);
             return a;
         }
-        left[b] = merge(a, left[b]);
+        node[b * R + LEFT] = merge(a, node[b * R + LEFT]);
         pull(b);
         return b;
     }
 
     private int rotateRight(int n) {
-        int l = left[n];
-        left[n] = right[l];
-        right[l] = n;
+        int l = node[n * R + LEFT];
+        node[n * R + LEFT] = node[l * R + RIGHT];
+        node[l * R + RIGHT] = n;
         pull(n);
         pull(l);
         return l;
     }
 
     private int rotateLeft(int n) {
-        int r = right[n];
-        right[n] = left[r];
-        left[r] = n;
+        int r = node[n * R + RIGHT];
+        node[n * R + RIGHT] = node[r * R + LEFT];
+        node[r * R + LEFT] = n;
         pull(n);
         pull(r);
         return r;
     }
 
+    /** Copies the host's free capacity into its record: the owner calls insert or update after every change. */
+    private void copyFree(int h) {
+        node[h * R + OWN_CPU] = hosts.cpuFree(h);
+        node[h * R + OWN_MEM] = hosts.memoryFreeMiB(h);
+    }
+
     private void pull(int n) {
-        int cpu = hosts.cpuFree(n);
-        int mem = hosts.memoryFreeMiB(n);
-        int l = left[n];
-        int r = right[n];
+        final int[] t = node;
+        int at = n * R;
+        int cpu = t[at + OWN_CPU];
+        int mem = t[at + OWN_MEM];
+        int l = t[at + LEFT];
+        int r = t[at + RIGHT];
         if (l != NIL) {
-            cpu = Math.max(cpu, maxCpu[l]);
-            mem = Math.max(mem, maxMem[l]);
+            cpu = Math.max(cpu, t[l * R + MAX_CPU]);
+            mem = Math.max(mem, t[l * R + MAX_MEM]);
         }
         if (r != NIL) {
-            cpu = Math.max(cpu, maxCpu[r]);
-            mem = Math.max(mem, maxMem[r]);
+            cpu = Math.max(cpu, t[r * R + MAX_CPU]);
+            mem = Math.max(mem, t[r * R + MAX_MEM]);
         }
-        maxCpu[n] = cpu;
-        maxMem[n] = mem;
+        t[at + MAX_CPU] = cpu;
+        t[at + MAX_MEM] = mem;
     }
 
     private boolean less(int a, int b) {
