@@ -31,7 +31,8 @@ public final class FargateZones {
     private final ClusterRuntime runtime;
     private final TaskTable tasks;
     private final List<String> names = new ArrayList<>();
-    private boolean[] out = new boolean[0];
+    /** Outages under way per zone (they may overlap, as in CapacityPools): the zone is out while > 0. */
+    private int[] out = new int[0];
 
     FargateZones(ClusterRuntime runtime, TaskTable tasks) {
         this.runtime = runtime;
@@ -76,7 +77,7 @@ public final class FargateZones {
      */
     public int fail(String zone, boolean rerunJobs) {
         int z = indexOf(zone, true);
-        out[z] = true;
+        out[z]++;
         int stopped = 0;
         List<Workload> workloads = runtime.workloads();
         for (int i = 0; i < workloads.size(); i++) {
@@ -110,13 +111,15 @@ public final class FargateZones {
         return stopped;
     }
 
-    /** The zone is back: tasks that waited for an open zone start, oldest first. */
+    /** An outage of the zone ends; when no other outage of it runs, tasks that waited for an open zone start, oldest first. */
     public void restore(String zone) {
         int z = indexOf(zone, false);
-        if (z < 0 || !out[z]) {
+        if (z < 0 || out[z] == 0) {
             return;
         }
-        out[z] = false;
+        if (--out[z] > 0) {
+            return;
+        }
         List<Workload> workloads = runtime.workloads();
         for (int i = 0; i < workloads.size(); i++) {
             Workload w = workloads.get(i);
@@ -135,7 +138,7 @@ public final class FargateZones {
         for (int i = 0; i < zones.length; i++) {
             int z = zones[w.zoneCursor];
             w.zoneCursor = w.zoneCursor + 1 == zones.length ? 0 : w.zoneCursor + 1;
-            if (!out[z]) {
+            if (out[z] == 0) {
                 return z;
             }
         }
