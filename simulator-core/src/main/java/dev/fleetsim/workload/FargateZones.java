@@ -111,7 +111,7 @@ public final class FargateZones {
         return stopped;
     }
 
-    /** An outage of the zone ends; when no other outage of it runs, tasks that waited for an open zone start, oldest first. */
+    /** An outage of the zone ends; once none of its outages runs, tasks that waited for an open zone start. */
     public void restore(String zone) {
         int z = indexOf(zone, false);
         if (z < 0 || out[z] == 0) {
