@@ -157,6 +157,29 @@ final class FargateZonesTest {
         }
     }
 
+    /**
+     * Two parts of one service (as an ECS service split over FARGATE and FARGATE_SPOT), 1 task and 2 tasks, spread
+     * together over a, b: the parts start in order, the first part's task in a, the second's in b and a (one
+     * round-robin for the service). Assigned separately, each part would start in a: a; a, b.
+     */
+    @Test
+    void spreadTogether_partsOfOneService_shareOneRoundRobin() {
+        Simulation sim = new Simulation(HOUR);
+        ClusterRuntime rt = new ClusterRuntime(sim, new RandomStreams(1), new RecordingListener(), 0, null);
+        Workload onDemand = rt.addService("web@FARGATE", new TaskTarget.OnFargate(TASK), 1);
+        Workload spot = rt.addService("web@FARGATE_SPOT", new TaskTarget.OnFargate(TASK), 2);
+        rt.fargateZones().spreadTogether(List.of(onDemand, spot), List.of("us-east-1a", "us-east-1b"));
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+        sim.schedule(MINUTE, Phase.OBSERVATION, (s, p) -> {
+            first.addAll(rt.fargateZones().zonesOfRunningTasks(onDemand));
+            second.addAll(rt.fargateZones().zonesOfRunningTasks(spot));
+        }, 0);
+        sim.run();
+        assertThat(first).containsExactly("us-east-1a");
+        assertThat(second).containsExactly("us-east-1b", "us-east-1a");
+    }
+
     /** A task started without zones (none assigned) is never hit; an unknown zone's restore changes nothing. */
     @Test
     void fail_tasksWithoutZones_areNotHit() {
