@@ -7,7 +7,8 @@ package dev.fleetsim.autoscaling;
  *
  * <p>Behaviour, with the readings marked:
  * <ul>
- *   <li>Evaluated every 60 s on the signal's mean over the last minute (a 1-minute metric).</li>
+ *   <li>Evaluated every 60 s on the signal's mean over the last minute (a 1-minute metric), the first at 60 s (drive it
+ *       with {@link WorkloadScaler#startAfterOnePeriod}).</li>
  *   <li>Target = {@code ceil(demand / (perTask x targetUtilization))} clamped to [min, max].</li>
  *   <li>Scale out when {@link #SCALE_OUT_DATA_POINTS} consecutive evaluations gave a target above desired: the
  *       high alarm Application Auto Scaling creates for the policy needs 3 one-minute data points (3 of 3; sources in

@@ -64,6 +64,14 @@ public final class WorkloadScaler {
         schedule(sim.nowMs());
     }
 
+    /**
+     * Schedules the evaluations from one period after now on, when the first full period's mean is there (a CloudWatch
+     * one-minute data point exists only for a finished minute); call once, instead of {@link #start}.
+     */
+    public void startAfterOnePeriod() {
+        schedule(sim.nowMs() + periodMs);
+    }
+
     /** Times the policy changed the desired count. */
     public long changes() {
         return changes;

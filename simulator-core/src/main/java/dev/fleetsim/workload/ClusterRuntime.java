@@ -28,9 +28,12 @@ import java.util.Objects;
  * holds its capacity from placement but serves only after the startup).
  *
  * <p>Fargate tasks need no host: each starts at once (in a zone: {@link FargateZones}) as a run of its
- * {@code FargateUsage} on the usage listener and ends with cause STOPPED at completion; runs still open at the horizon end there with cause
- * HORIZON (an OBSERVATION event at the horizon). Run ids are {@code runIdBase}, {@code runIdBase + 1}, ...:
- * give each producer sharing a listener its own base.
+ * {@code FargateUsage} on the usage listener and ends with cause STOPPED at completion; runs still open at
+ * the horizon end there with cause HORIZON (an OBSERVATION event at the horizon). Run ids are
+ * {@code runIdBase}, {@code runIdBase + 1}, ...: give each producer sharing a listener its own base.
+ *
+ * <p>Hosts that go away or drain: {@link HostEvictions}; Fargate Spot: {@link FargateSpot}; rolling deployments:
+ * {@link Deployments}.
  *
  * <p>Memory: arrays sized by the peak of running tasks, per-workload rings sized by the peak of waiting
  * tasks, primitive counters; nothing is kept per finished task. Random streams: arrivals from
@@ -64,6 +67,7 @@ public final class ClusterRuntime implements HostListener {
     private final FargateSpot fargateSpot;
     private final FargateZones fargateZones;
     private final TaskStartup startup;
+    private final HostEvictions evictions = new HostEvictions(this, tasks);
 
     /** Tasks serve as soon as they are placed (no startup). */
     public ClusterRuntime(Simulation sim, RandomStreams streams, UsageListener usage, long runIdBase,
@@ -211,74 +215,26 @@ public final class ClusterRuntime implements HostListener {
     public void evictHost(int host, EndCause cause) {
         Objects.requireNonNull(cause, "cause");
         requireHost(host);
-        while (tasks.firstOnHost(host) >= 0) {
-            int slot = tasks.firstOnHost(host);
-            Workload w = workloads.get(tasks.workload[slot]);
-            stopTask(slot, cause);
-            w.interrupted++;
-            if (w.kind() == Workload.Kind.SERVICE) {
-                w.replacements++;
-                afterLoss(w);
-            }
-        }
-        if (totalPending > 0) {
-            requestPass();
-        }
+        evictions.evict(host, cause);
     }
 
     /**
-     * ECS Spot draining (ECS_ENABLE_SPOT_INSTANCE_DRAINING, aws-rules.md item 7): the instance went DRAINING, so
-     * its service tasks are stopped and each service submits a replacement at once (placed elsewhere or pending);
-     * standalone tasks keep running until they finish or the instance goes. Stopped tasks count as interrupted.
-     * Cordon the host first, or the replacements may land on it again.
+     * ECS Spot draining (aws-rules.md item 7): stops the host's service tasks, each service replacing them at once;
+     * standalone tasks keep running. Stopped tasks count as interrupted. Cordon the host first, or the replacements
+     * may land on it again. See {@link HostEvictions#drainServiceTasks}.
      */
     public void drainServiceTasks(int host) {
         requireHost(host);
-        int slot = tasks.firstOnHost(host);
-        boolean lost = false;
-        while (slot >= 0) {
-            int next = tasks.nextOnHost[slot];
-            Workload w = workloads.get(tasks.workload[slot]);
-            if (w.kind() == Workload.Kind.SERVICE) {
-                stopTask(slot, EndCause.INTERRUPTED_BY_AWS);
-                w.interrupted++;
-                w.replacements++;
-                w.lostTasks = true;
-                lost = true;
-            }
-            slot = next;
-        }
-        // Replacements after the walk: a deployment step may stop other tasks, on this host too.
-        for (int i = 0; lost && i < workloads.size(); i++) {
-            Workload w = workloads.get(i);
-            if (w.lostTasks) {
-                w.lostTasks = false;
-                afterLoss(w);
-            }
-        }
+        evictions.drainServiceTasks(host);
     }
 
     /**
-     * A Kubernetes drain (kubectl drain, the node termination handling of EKS managed node groups and Karpenter):
-     * every pod on the host is evicted and counts as interrupted; a Deployment's ReplicaSet creates a replacement
-     * at once, and a Job's controller creates a new pod that runs again from the start for the duration the
-     * evicted pod drew (its work is lost: reading, a pod restarted elsewhere starts over). Cordon the host first.
+     * A Kubernetes drain: every pod on the host is evicted and counts as interrupted; Deployments replace theirs, a
+     * Job's pod runs again from the start. Cordon the host first. See {@link HostEvictions#drainPods}.
      */
     public void drainPods(int host) {
         requireHost(host);
-        while (tasks.firstOnHost(host) >= 0) {
-            int slot = tasks.firstOnHost(host);
-            Workload w = workloads.get(tasks.workload[slot]);
-            long durationMs = tasks.duration[slot];
-            stopTask(slot, EndCause.INTERRUPTED_BY_AWS);
-            w.interrupted++;
-            w.replacements++;
-            if (w.kind() == Workload.Kind.SERVICE) {
-                afterLoss(w);
-            } else {
-                submit(w, durationMs);
-            }
-        }
+        evictions.drainPods(host);
     }
 
     private void requireHost(int host) {
@@ -591,7 +547,7 @@ public final class ClusterRuntime implements HostListener {
         }
     }
 
-    private void requestPass() {
+    void requestPass() {
         long t = instant(Phase.SCHEDULING);
         if (passTimeMs != t) {
             passTimeMs = t;

@@ -11,8 +11,9 @@ import java.util.Objects;
  *
  * <p>Fargate has no placement strategies and spreads a service's tasks across the Availability Zones of its subnets
  * (aws-rules.md item 7, "Not supported on Fargate, which spreads tasks across AZs"). Reading: each new task of a
- * workload takes the next of its zones in list order, round-robin, skipping zones that are out; deterministic. An EKS
- * Fargate pod goes to one of its profile's subnets in the same way (reading: EKS documents no choice rule).
+ * workload (or of the service it is a part of: {@link #spreadTogether}) takes the next of its zones in list order,
+ * round-robin, skipping zones that are out; deterministic. An EKS Fargate pod goes to one of its profile's subnets
+ * in the same way (reading: EKS documents no choice rule).
  *
  * <p>A zone outage ({@link #fail}) stops every task in the zone at once: its run ends with
  * {@link EndCause#HOST_FAILURE} (billed like a stop, per second with the minimum: aws-rules.md item 5) and it counts
@@ -31,7 +32,8 @@ public final class FargateZones {
     private final ClusterRuntime runtime;
     private final TaskTable tasks;
     private final List<String> names = new ArrayList<>();
-    private boolean[] out = new boolean[0];
+    /** Outages under way per zone (they may overlap, as in CapacityPools): the zone is out while > 0. */
+    private int[] out = new int[0];
 
     FargateZones(ClusterRuntime runtime, TaskTable tasks) {
         this.runtime = runtime;
@@ -43,20 +45,34 @@ public final class FargateZones {
      * no zone and are never hit by an outage. Call before the run.
      */
     public void assign(Workload w, List<String> zones) {
-        Objects.requireNonNull(w, "w");
+        spreadTogether(List.of(w), zones);
+    }
+
+    /**
+     * As {@link #assign} for the parts of one service that fleetsim runs as several workloads (an ECS service split
+     * over FARGATE and FARGATE_SPOT): Fargate spreads the service's tasks across the zones, so the parts share one
+     * round-robin instead of each starting at the first zone.
+     */
+    public void spreadTogether(List<Workload> parts, List<String> zones) {
         List<Workload> own = runtime.workloads();
-        if (w.fargate == null || w.id >= own.size() || own.get(w.id) != w) {
-            throw new IllegalArgumentException(w + " is not a Fargate workload of this runtime");
+        for (Workload w : parts) {
+            Objects.requireNonNull(w, "w");
+            if (w.fargate == null || w.id >= own.size() || own.get(w.id) != w) {
+                throw new IllegalArgumentException(w + " is not a Fargate workload of this runtime");
+            }
         }
         if (zones.isEmpty()) {
-            throw new IllegalArgumentException(w + ": no zones to spread over");
+            throw new IllegalArgumentException(parts + ": no zones to spread over");
         }
         int[] idx = new int[zones.size()];
         for (int i = 0; i < idx.length; i++) {
             idx[i] = indexOf(Objects.requireNonNull(zones.get(i), "zone"), true);
         }
-        w.zones = idx;
-        w.zoneCursor = 0;
+        int[] cursor = new int[1];
+        for (Workload w : parts) {
+            w.zones = idx;
+            w.zoneCursor = cursor;
+        }
     }
 
     /** The zone of each running task of {@code w}, in start order (null: none). */
@@ -76,7 +92,7 @@ public final class FargateZones {
      */
     public int fail(String zone, boolean rerunJobs) {
         int z = indexOf(zone, true);
-        out[z] = true;
+        out[z]++;
         int stopped = 0;
         List<Workload> workloads = runtime.workloads();
         for (int i = 0; i < workloads.size(); i++) {
@@ -110,13 +126,15 @@ public final class FargateZones {
         return stopped;
     }
 
-    /** The zone is back: tasks that waited for an open zone start, oldest first. */
+    /** An outage of the zone ends; once none of its outages runs, tasks that waited for an open zone start. */
     public void restore(String zone) {
         int z = indexOf(zone, false);
-        if (z < 0 || !out[z]) {
+        if (z < 0 || out[z] == 0) {
             return;
         }
-        out[z] = false;
+        if (--out[z] > 0) {
+            return;
+        }
         List<Workload> workloads = runtime.workloads();
         for (int i = 0; i < workloads.size(); i++) {
             Workload w = workloads.get(i);
@@ -133,9 +151,10 @@ public final class FargateZones {
             return NO_ZONE;
         }
         for (int i = 0; i < zones.length; i++) {
-            int z = zones[w.zoneCursor];
-            w.zoneCursor = w.zoneCursor + 1 == zones.length ? 0 : w.zoneCursor + 1;
-            if (!out[z]) {
+            int[] cursor = w.zoneCursor;
+            int z = zones[cursor[0]];
+            cursor[0] = cursor[0] + 1 == zones.length ? 0 : cursor[0] + 1;
+            if (out[z] == 0) {
                 return z;
             }
         }

@@ -63,7 +63,8 @@ public final class Workload {
     final DeploymentLog deployments = new DeploymentLog();
     /** Fargate: the zones its tasks spread over ({@link FargateZones} indices), or null; the next one to try. */
     int[] zones;
-    int zoneCursor;
+    /** Shared by the workloads spread together ({@link FargateZones#spreadTogether}). */
+    int[] zoneCursor;
 
     Workload(int id, String name, Kind kind, TaskTarget target, ArrivalProcess.Cursor arrivals,
             DurationDistribution durations, SplittableRandom durationRandom) {

@@ -28,10 +28,11 @@ final class WorkloadScalerTest {
 
     /**
      * aws-rules.md item 7: demand 300/s, perTask 100 at target 0.5 -> ceil(300 / 50) = 6 tasks, set at the third
-     * evaluation (t = 0, 60, 120 s: the high alarm's 3 data points; AUTOSCALING phase). One m5.large holds two
-     * 1,024-unit tasks: 2 run, 4 wait. The first task started at 0 (ARRIVAL); the second is placed by the pass 1 ms
-     * after 120 s (a change after the SCHEDULING phase of an instant is placed at the next ms). Demanded 300 x 3,600 =
-     * 1,080,000; served 100 x 3,600 + 100 x (3,600 - 120.001) = 360,000 + 347,999.9 = 707,999.9; unserved 372,000.1.
+     * evaluation (started one period in, as the ECS wiring does: t = 60, 120, 180 s, the high alarm's 3 one-minute
+     * data points; AUTOSCALING phase). One m5.large holds two 1,024-unit tasks: 2 run, 4 wait. The first task started
+     * at 0 (ARRIVAL); the second is placed by the pass 1 ms after 180 s (a change after the SCHEDULING phase of an
+     * instant is placed at the next ms). Demanded 300 x 3,600 = 1,080,000; served 100 x 3,600 + 100 x (3,600 -
+     * 180.001) = 360,000 + 341,999.9 = 701,999.9; unserved 378,000.1.
      */
     @Test
     void serviceTracking_aws_rules_item7_onAFullHost_unservedDemandIsTheMissingTasksShare() {
@@ -68,7 +69,7 @@ final class WorkloadScalerTest {
                         return served.throughputPerTask(100);
                     }
                 });
-        scaler.start();
+        scaler.startAfterOnePeriod();
         sim.schedule(HOUR, Phase.OBSERVATION, (s, p) -> served.finish(s.nowMs()), 0);
         sim.run();
 
@@ -77,7 +78,7 @@ final class WorkloadScalerTest {
         assertThat(rt.counters(web).running()).isEqualTo(2);
         assertThat(rt.counters(web).pending()).isEqualTo(4);
         assertThat(served.meter().demanded()).isEqualTo(1_080_000.0);
-        assertThat(served.meter().served()).isCloseTo(707_999.9, org.assertj.core.data.Offset.offset(1e-6));
-        assertThat(served.meter().unserved()).isCloseTo(372_000.1, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(served.meter().served()).isCloseTo(701_999.9, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(served.meter().unserved()).isCloseTo(378_000.1, org.assertj.core.data.Offset.offset(1e-6));
     }
 }

@@ -101,6 +101,30 @@ final class FargateZonesTest {
     }
 
     /**
+     * Overlapping outages of the one zone, as CapacityPools counts them: [1 h, 2 h) and [1.5 h, 3 h). The task stops
+     * at 1 h; the first outage's end at 2 h leaves the zone out (the second still runs), so the replacement waits
+     * until 3 h: run 0 from 0 to 1 h (HOST_FAILURE), run 1 from 3 h to the 4 h horizon; it waited 2 h.
+     */
+    @Test
+    void restore_whileAnOverlappingOutageStillRuns_keepsTheZoneOut() {
+        Simulation sim = new Simulation(4 * HOUR);
+        RecordingListener usage = new RecordingListener();
+        ClusterRuntime rt = new ClusterRuntime(sim, new RandomStreams(1), usage, 0, null);
+        Workload web = rt.addService("web", new TaskTarget.OnFargate(TASK), 1);
+        rt.fargateZones().assign(web, List.of("us-east-1a"));
+        sim.schedule(HOUR, Phase.LIFECYCLE, (s, p) -> rt.fargateZones().fail("us-east-1a", false), 0);
+        sim.schedule(HOUR + 30 * MINUTE, Phase.LIFECYCLE, (s, p) -> rt.fargateZones().fail("us-east-1a", false), 0);
+        sim.schedule(2 * HOUR, Phase.LIFECYCLE, (s, p) -> rt.fargateZones().restore("us-east-1a"), 0);
+        sim.schedule(3 * HOUR, Phase.LIFECYCLE, (s, p) -> rt.fargateZones().restore("us-east-1a"), 0);
+        sim.run();
+
+        assertThat(usage.ended).containsExactly(
+                new Run(0, TASK, 0, HOUR, EndCause.HOST_FAILURE),
+                new Run(1, TASK, 3 * HOUR, 4 * HOUR, EndCause.HORIZON));
+        assertThat(rt.counters(web).pendingTimeMs()).isEqualTo(2 * HOUR);
+    }
+
+    /**
      * A job task of 2 h over a, b starts at 0 in a; outage of a at 1 h. As a Kubernetes Job pod it runs again from
      * the start in b: run 1 from 1 h to 3 h (STOPPED at completion). As an ECS standalone task it is only interrupted.
      */
@@ -131,6 +155,29 @@ final class FargateZonesTest {
                 assertThat(c.completed()).isZero();
             }
         }
+    }
+
+    /**
+     * Two parts of one service (as an ECS service split over FARGATE and FARGATE_SPOT), 1 task and 2 tasks, spread
+     * together over a, b: the parts start in order, the first part's task in a, the second's in b and a (one
+     * round-robin for the service). Assigned separately, each part would start in a: a; a, b.
+     */
+    @Test
+    void spreadTogether_partsOfOneService_shareOneRoundRobin() {
+        Simulation sim = new Simulation(HOUR);
+        ClusterRuntime rt = new ClusterRuntime(sim, new RandomStreams(1), new RecordingListener(), 0, null);
+        Workload onDemand = rt.addService("web@FARGATE", new TaskTarget.OnFargate(TASK), 1);
+        Workload spot = rt.addService("web@FARGATE_SPOT", new TaskTarget.OnFargate(TASK), 2);
+        rt.fargateZones().spreadTogether(List.of(onDemand, spot), List.of("us-east-1a", "us-east-1b"));
+        List<String> first = new ArrayList<>();
+        List<String> second = new ArrayList<>();
+        sim.schedule(MINUTE, Phase.OBSERVATION, (s, p) -> {
+            first.addAll(rt.fargateZones().zonesOfRunningTasks(onDemand));
+            second.addAll(rt.fargateZones().zonesOfRunningTasks(spot));
+        }, 0);
+        sim.run();
+        assertThat(first).containsExactly("us-east-1a");
+        assertThat(second).containsExactly("us-east-1b", "us-east-1a");
     }
 
     /** A task started without zones (none assigned) is never hit; an unknown zone's restore changes nothing. */

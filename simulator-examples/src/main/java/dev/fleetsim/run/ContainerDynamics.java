@@ -249,8 +249,9 @@ final class ContainerDynamics {
             }
         };
         meter(line, signal, a.perTask(), reference);
+        // The alarms' data points are finished one-minute periods: the first is there at 60 s (as for EC2 groups).
         new WorkloadScaler(sim, signal, ServiceTargetTracking.EVALUATION_PERIOD_MS, WorkloadScaler.Policy.of(tracking),
-                target).start();
+                target).startAfterOnePeriod();
     }
 
     private void podScaling(WorkloadLine line, PodAutoscalingSpec a, DemandSignal signal, Microarchitecture reference) {

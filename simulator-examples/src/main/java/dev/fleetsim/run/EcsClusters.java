@@ -260,6 +260,7 @@ final class EcsClusters {
                 providers.add(s.launchType() == LaunchType.EC2 ? s.capacityProvider() : s.launchType().key());
                 counts = new int[] {s.desired()};
             }
+            List<Workload> fargateParts = new ArrayList<>();
             for (int i = 0; i < providers.size(); i++) {
                 String provider = providers.get(i);
                 String name = WorkloadLine.streamName("ecs", cluster.name(), s.name() + "@" + provider);
@@ -267,7 +268,7 @@ final class EcsClusters {
                     ClusterRuntime rt = fargate();
                     Workload w = rt.addService(name, new TaskTarget.OnFargate(fargateUsage(s.arch(), s.os(),
                             s.cpu(), s.memory(), s.ephemeralStorageGiB(), provider)), counts[i]);
-                    rt.fargateZones().assign(w, spec.zones());
+                    fargateParts.add(w);
                     line.add(rt, w);
                 } else {
                     Ec2Provider p = ec2.get(provider);
@@ -280,6 +281,10 @@ final class EcsClusters {
                             constraints(s.placement()))), counts[i]);
                     line.add(p.runtime(), w);
                 }
+            }
+            if (!fargateParts.isEmpty()) {
+                // One ECS service: its FARGATE and FARGATE_SPOT tasks spread across the zones together.
+                fargate().fargateZones().spreadTogether(fargateParts, spec.zones());
             }
         }
 

@@ -89,13 +89,14 @@ final class ContainerDynamicsScenariosTest {
     @Test
     void serviceAutoscaling_processors_md_amdTasksServe160Percent_sixTasksNotSeven() throws Exception {
         // Mean per task (100 + 160) / 2 = 130: ceil(700 / 130) = 6 with Intel and AMD hosts; 7 on Intel alone; both
-        // set at 00:02 (the high alarm's third data point): unserved (700 - 260) x 120.001 and (700 - 200) x 120.001.
+        // set at 00:03 (the high alarm's third one-minute data point, the first being there at 00:01): unserved
+        // (700 - 260) x 180.001 and (700 - 200) x 180.001.
         JsonNode r = run("ecs-autoscaling-processors");
         JsonNode mixed = workload(r, "mixed");
         assertThat(counts(mixed)).containsExactly(6, 0, 0, 0, 6);
-        assertThat(mixed.get("demand").get("unserved").asDouble()).isCloseTo(52_800.44, within(1e-6));
+        assertThat(mixed.get("demand").get("unserved").asDouble()).isCloseTo(79_200.44, within(1e-6));
         JsonNode plain = workload(r, "plain");
         assertThat(counts(plain)).containsExactly(7, 0, 0, 0, 7);
-        assertThat(plain.get("demand").get("unserved").asDouble()).isCloseTo(60_000.5, within(1e-6));
+        assertThat(plain.get("demand").get("unserved").asDouble()).isCloseTo(90_000.5, within(1e-6));
     }
 }

@@ -263,6 +263,46 @@ final class ContainerFaultsRunTest {
     }
 
     /**
+     * A service split over FARGATE (base 1, weight 0) and FARGATE_SPOT (weight 1), desired 2: one task on each
+     * (ProviderSplit). The split is fleetsim's; to ECS it is one service, whose tasks Fargate spreads across AZs
+     * (aws-rules.md item 7): the FARGATE task in 1a, the FARGATE_SPOT task in 1b. Outage of 1a from 1 h for 1 h: only
+     * the FARGATE task stops, its replacement starts in 1b: launched 3, interrupted 1, running 2. (Spread per provider
+     * instead, both tasks would sit in 1a and the outage would take the whole service down.) Bill: On-Demand 1 vCPU /
+     * 2 GB at 1.00 + 2 x 0.10 = $1.20 an hour for 1 h + 2 h, Spot 0.30 + 2 x 0.03 = $0.36 an hour for 3 h:
+     * 3.60 + 1.08 = $4.68.
+     */
+    @Test
+    void zoneOutage_ecsServiceSplitOverFargateAndFargateSpot_spreadsTheServiceAsOne() throws Exception {
+        RunResult run = RunChecks.run("""
+                name: fargate-split-outage
+                horizon: PT3H
+                zones: [us-east-1a, us-east-1b]
+                ecs:
+                  clusters:
+                    - name: prod
+                      capacityProviders: [{name: FARGATE}, {name: FARGATE_SPOT}]
+                      services:
+                        - name: web
+                          cpu: 1024
+                          memory: 2048
+                          desired: 2
+                          strategy: [{provider: FARGATE, base: 1, weight: 0}, {provider: FARGATE_SPOT, weight: 1}]
+                faults:
+                  - {kind: zone-outage, zone: us-east-1a, at: PT1H, duration: PT1H}
+                pricing:
+                  rates:
+                    - {match: {service: fargate, arch: x86_64, unit: vcpu-hour}, onDemand: "1.00", spot: "0.30"}
+                    - {match: {service: fargate, arch: x86_64, unit: gb-hour}, onDemand: "0.10", spot: "0.03"}
+                  spot: {interruptions: none}
+                """);
+        WorkloadReport web = workload(run.report(), "web");
+        assertThat(web.interrupted()).isEqualTo(1);
+        assertThat(web.launched()).isEqualTo(3);
+        assertThat(web.running()).isEqualTo(2);
+        assertThat(run.bill().total()).isEqualTo(Money.usd("4.68"));
+    }
+
+    /**
      * EKS Fargate pod of a Job: requests 250m / 256Mi + 256 MiB = 0.25 vCPU / 0.5 GB (aws-rules.md item 6, pod
      * sizing), $0.30 an hour as above; 2 h, starts at 0 in 1a (the profile's zones default to the scenario's). Outage
      * of 1a at 1 h: the pod stops (1 h billed) and, as after a node drain, the Job's new pod runs again from the start
