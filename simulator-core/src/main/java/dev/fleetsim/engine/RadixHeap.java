@@ -67,8 +67,9 @@ final class RadixHeap {
     /** The front: entries [frontHead, frontEnd) in ascending key order, entry j at [3j, 3j + 3). */
     private long[] front = new long[E * 2 * FRONT_LIMIT];
     private int frontHead;
-    private final int[] digitCounts = new int[1 << DIGIT_BITS];
     private int frontEnd;
+    /** Scratch for the counting sort that fills the front. */
+    private final int[] digitCounts = new int[1 << DIGIT_BITS];
     private int size;
 
     int size() {
@@ -77,14 +78,15 @@ final class RadixHeap {
 
     void add(long key, long payload, long tag) {
         long diff = key ^ base;
-        if ((diff >>> frontShift) == 0) {
-            frontInsert(key, payload, tag);
-        } else if (key > base) {
-            buckets.append(bucketOf(key, diff), key, payload, tag);
-        } else {
-            lowerBase(key);
-            frontInsert(key, payload, tag);
+        if ((diff >>> frontShift) != 0) {
+            if (key > base) {
+                buckets.append(bucketOf(key, diff), key, payload, tag);
+                size++;
+                return;
+            }
+            lowerBase(key); // the base becomes the key, with an empty front
         }
+        frontInsert(key, payload, tag);
         size++;
     }
 
@@ -279,14 +281,20 @@ final class RadixHeap {
         f[E * j + 2] = tag;
     }
 
-    /** The rare part of {@link #frontInsert}: spills a long run, or makes room in the array, then files the key. */
+    /**
+     * The rare part of {@link #frontInsert}: spills a run at its limit, or makes room in the array, then files the
+     * key. After a spill the base is the run's minimum, and the key, which shared the run's prefix, lies above it (a
+     * bucket) or below it (between the last key taken and that minimum): then it lowers the base as any key below the
+     * base does, and starts the emptied front.
+     */
     private void makeFrontRoom(long key, long payload, long tag) {
         if (frontEnd - frontHead >= FRONT_LIMIT) {
             spillFront();
-            if (((key ^ base) >>> frontShift) != 0) {
+            if (key > base) {
                 buckets.append(bucketOf(key, key ^ base), key, payload, tag);
                 return;
             }
+            lowerBase(key);
         }
         compactFront();
         ensureFrontCapacity(frontEnd + 1);
@@ -322,7 +330,7 @@ final class RadixHeap {
      */
     private void scatterByDigit(long[] from, int at, int n, int shift) {
         final int[] c = digitCounts;
-        java.util.Arrays.fill(c, 0);
+        Arrays.fill(c, 0);
         for (int i = at, end = at + E * n; i < end; i += E) {
             c[(int) (from[i] >>> shift) & DIGIT_MASK]++;
         }

@@ -2,6 +2,8 @@ package dev.fleetsim.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class RadixHeapTest {
@@ -60,5 +62,44 @@ final class RadixHeapTest {
         }
 
         drainInOrder(heap, 256, 319);
+    }
+
+    @Test
+    void add_whenTheSpillComesWithAKeyBelowTheRunsMinimum_keepsOrder() {
+        RadixHeap heap = new RadixHeap();
+        add(heap, 0);
+        assertThat(heap.peek()).isTrue();
+        heap.removeTop();
+        // 256, 260, ..., 412 (40 keys, one level-2 bucket): the front after the next refill, base 256.
+        for (long k = 256; k <= 412; k += 4) {
+            add(heap, k);
+        }
+        assertThat(heap.peek()).isTrue();
+        assertThat(heap.topKey()).isEqualTo(256);
+        heap.removeTop();
+        // 39 left (260..412); 511 down to 423 join the run: 39 + 89 = 128, the limit.
+        for (long k = 511; k >= 423; k--) {
+            add(heap, k);
+        }
+
+        // 257 is above the last key taken (256) but below the run's minimum (260): the spill that its insertion
+        // starts makes 260 the base, and 257 must then lower the base, not be filed above it.
+        add(heap, 257);
+
+        List<Long> expected = new ArrayList<>();
+        expected.add(257L);
+        for (long k = 260; k <= 412; k += 4) {
+            expected.add(k);
+        }
+        for (long k = 423; k <= 511; k++) {
+            expected.add(k);
+        }
+        List<Long> taken = new ArrayList<>();
+        while (heap.peek()) {
+            taken.add(heap.topKey());
+            assertThat(heap.topPayload()).isEqualTo(heap.topKey() * 10);
+            heap.removeTop();
+        }
+        assertThat(taken).containsExactlyElementsOf(expected);
     }
 }
