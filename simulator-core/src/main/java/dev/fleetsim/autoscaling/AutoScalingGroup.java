@@ -8,8 +8,10 @@ import dev.fleetsim.engine.Phase;
 import dev.fleetsim.engine.Simulation;
 import dev.fleetsim.host.Market;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.IntPredicate;
 
 /**
  * An EC2 Auto Scaling group on the engine (SPEC section 3; aws-rules.md items 4 and 9): keeps its instance count at
@@ -51,10 +53,10 @@ public final class AutoScalingGroup {
     private final int[] targetZones;
     private final TerminationPolicy policy;
     /** Slots launched by AZ rebalancing whose pair has not completed yet. */
-    private final java.util.BitSet zoneReplacements = new java.util.BitSet();
+    private final BitSet zoneReplacements = new BitSet();
     private final EventHandler onWarm = (s, slot) -> warmedUp((int) slot);
     /** Instance ids protected from scale in (ASGUG ec2-auto-scaling-instance-protection). */
-    private final java.util.BitSet scaleInProtected = new java.util.BitSet();
+    private final BitSet scaleInProtected = new BitSet();
 
     private int min;
     private int max;
@@ -251,7 +253,7 @@ public final class AutoScalingGroup {
     }
 
     /** Instances AZ rebalancing terminates last in a zone (container hosts running tasks); must not call back. */
-    public void keepIfPossibleWhenRebalancing(java.util.function.IntPredicate busyInstance) {
+    public void keepIfPossibleWhenRebalancing(IntPredicate busyInstance) {
         policy.keepIfPossible(busyInstance);
     }
 

@@ -1,5 +1,8 @@
 package dev.fleetsim.autoscaling;
 
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import java.util.Arrays;
+
 /**
  * Where a group's next launch goes: the zones in balancing order, then the instance types to try in a zone. Pure
  * ordering over the fleet's counts and the Spot pool view; the group does the launching and the fallback down the
@@ -49,8 +52,8 @@ final class LaunchPlanner {
      * returns the fullest zone (the first listed on ties); {@link #rebalanceTargetCount} tells how many were filled.
      */
     int zonesToRebalance(int[] out) {
-        java.util.Arrays.fill(zoneEffective, 0);
-        it.unimi.dsi.fastutil.ints.IntArrayList live = fleet.live();
+        Arrays.fill(zoneEffective, 0);
+        IntArrayList live = fleet.live();
         for (int i = 0; i < live.size(); i++) {
             int s = live.getInt(i);
             if (fleet.replacedBy(s) < 0) {

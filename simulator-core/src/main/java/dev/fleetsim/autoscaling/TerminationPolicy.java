@@ -3,6 +3,8 @@ package dev.fleetsim.autoscaling;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Objects;
+import java.util.function.IntPredicate;
 
 /**
  * Which instance of a group goes, by the default termination policy (ASGUG as-instance-termination.md, "Default
@@ -22,7 +24,7 @@ final class TerminationPolicy {
     private final int[] zoneTotal;
     private final int[] zoneOfMarket;
     private final int[] candidates = new int[2];
-    private java.util.function.IntPredicate busy = id -> false;
+    private IntPredicate busy = id -> false;
 
     /** @param scaleInProtected instance ids protected from scale in, shared with the group */
     TerminationPolicy(Fleet fleet, InstancesDistribution distribution, BitSet scaleInProtected, int zoneCount) {
@@ -86,7 +88,11 @@ final class TerminationPolicy {
                 zone = z;
             }
         }
-        int best = closestToNextHour(zone, market, skipProtected, now);
+        int inZone = zone;
+        int ofMarket = market;
+        boolean spareProtected = skipProtected;
+        int best = closestToNextHour(now, v -> fleet.zone(v) == inZone && fleet.market(v) == ofMarket
+                && fleet.replacedBy(v) < 0 && !(spareProtected && scaleInProtected.get(fleet.id(v))));
         if (best < 0) {
             throw new IllegalStateException("no instance to scale in");
         }
@@ -94,8 +100,8 @@ final class TerminationPolicy {
     }
 
     /** Instances AZ rebalancing terminates only when no other is left in the zone (e.g. container hosts with tasks). */
-    void keepIfPossible(java.util.function.IntPredicate busyInstance) {
-        this.busy = java.util.Objects.requireNonNull(busyInstance, "busyInstance");
+    void keepIfPossible(IntPredicate busyInstance) {
+        this.busy = Objects.requireNonNull(busyInstance, "busyInstance");
     }
 
     /**
@@ -106,20 +112,23 @@ final class TerminationPolicy {
      * none. Reading: when every candidate is protected or busy, one of them goes (drained first by the runner).
      */
     int zoneVictim(int zone, long now) {
-        int s = closestToNextHour(zone, -1, true, now);
-        return s >= 0 ? s : closestToNextHour(zone, -1, false, now);
+        int s = zoneVictim(zone, true, now);
+        return s >= 0 ? s : zoneVictim(zone, false, now);
     }
 
-    /** In {@code zone}, of {@code market} (-1: either), the instance longest into its current hour, ties the oldest. */
-    private int closestToNextHour(int zone, int market, boolean skipProtected, long now) {
+    private int zoneVictim(int zone, boolean spareProtectedAndBusy, long now) {
+        return closestToNextHour(now, v -> fleet.zone(v) == zone && fleet.replacedBy(v) < 0 && fleet.replaces(v) < 0
+                && !(spareProtectedAndBusy && (scaleInProtected.get(fleet.id(v)) || busy.test(fleet.id(v)))));
+    }
+
+    /** Of the live instances {@code eligible} accepts, the one longest into its current billing hour, ties the oldest. */
+    private int closestToNextHour(long now, IntPredicate eligible) {
         IntArrayList live = fleet.live();
         int best = -1;
         long bestIntoHour = -1;
         for (int i = 0; i < live.size(); i++) {
             int s = live.getInt(i);
-            if (fleet.zone(s) != zone || (market >= 0 && fleet.market(s) != market) || fleet.replacedBy(s) >= 0
-                    || (market < 0 && fleet.replaces(s) >= 0)
-                    || skipProtected && (scaleInProtected.get(fleet.id(s)) || market < 0 && busy.test(fleet.id(s)))) {
+            if (!eligible.test(s)) {
                 continue;
             }
             long intoHour = (now - fleet.launchMs(s)) % HOUR_MS;

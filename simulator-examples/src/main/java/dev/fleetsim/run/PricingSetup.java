@@ -55,7 +55,7 @@ final class PricingSetup {
 
     /**
      * Rates the run will need that neither the price data nor the scenario supplies, by scenario path: checked before
-     * anything runs (RunInputChecks), so a run never fails for them midway.
+     * anything runs (EngineScenarioRunner.check, for validate and run), so a run never fails for them midway.
      */
     List<Issue> issues(ScenarioSpec spec, PriceBook book) {
         List<Issue> issues = new ArrayList<>();

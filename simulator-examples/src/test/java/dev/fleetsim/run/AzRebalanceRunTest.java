@@ -7,7 +7,6 @@ import dev.fleetsim.billing.Money;
 import dev.fleetsim.billing.UsageLineItem;
 import dev.fleetsim.report.FaultReport;
 import dev.fleetsim.report.Report;
-import dev.fleetsim.report.WorkloadReport;
 import dev.fleetsim.scenario.RunResult;
 import org.junit.jupiter.api.Test;
 
@@ -42,14 +41,6 @@ final class AzRebalanceRunTest {
             }
         }
         return ms / 1000;
-    }
-
-    private static FaultReport.Workload line(Report r, String name) {
-        return r.faults().workloads().stream().filter(w -> w.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    private static WorkloadReport workload(Report r, String name) {
-        return r.workloads().stream().filter(w -> w.name().equals(name)).findFirst().orElseThrow();
     }
 
     /**
@@ -89,7 +80,7 @@ final class AzRebalanceRunTest {
         assertThat(billedSeconds(run, "us-east-1c")).isEqualTo(36_584);
         assertThat(run.bill().total()).isEqualTo(Money.usd("8.6936"));
         assertThat(r.capacity().peakInstances()).isEqualTo(7);
-        FaultReport.Workload web = line(r, "web");
+        FaultReport.Workload web = RunChecks.faultLine(r, "web");
         assertThat(web.outageFailures()).isEqualTo(2);
         assertThat(web.replacements()).isEqualTo(2);
         assertThat(web.insufficientCapacityErrors()).isEqualTo(2);
@@ -121,7 +112,7 @@ final class AzRebalanceRunTest {
 
         assertThat(billedSeconds(run, "us-east-1a")).isEqualTo(7_184);
         assertThat(billedSeconds(run, "us-east-1b")).isEqualTo(21_884);
-        assertThat(line(run.report(), "web").azRebalanceLaunches()).isEqualTo(1);
+        assertThat(RunChecks.faultLine(run.report(), "web").azRebalanceLaunches()).isEqualTo(1);
     }
 
     /**
@@ -161,11 +152,11 @@ final class AzRebalanceRunTest {
         assertThat(billedSeconds(run, "us-east-1a")).isEqualTo(10_784);
         assertThat(billedSeconds(run, "us-east-1b")).isEqualTo(32_401);
         assertThat(run.bill().total()).isEqualTo(Money.usd("4.3185"));
-        FaultReport.Workload fleet = line(r, "prod/fleet");
+        FaultReport.Workload fleet = RunChecks.faultLine(r, "prod/fleet");
         assertThat(fleet.azRebalanceLaunches()).isEqualTo(1);
         assertThat(fleet.azRebalanceTerminations()).isEqualTo(1);
-        assertThat(workload(r, "web").launched()).isEqualTo(4);
-        assertThat(workload(r, "web").running()).isEqualTo(2);
+        assertThat(RunChecks.workload(r, "web").launched()).isEqualTo(4);
+        assertThat(RunChecks.workload(r, "web").running()).isEqualTo(2);
     }
 
     /**
@@ -196,7 +187,7 @@ final class AzRebalanceRunTest {
         assertThat(billedSeconds(run, "us-east-1a")).isEqualTo(10_784);
         assertThat(billedSeconds(run, "us-east-1b")).isEqualTo(32_401);
         assertThat(run.bill().total()).isEqualTo(Money.usd("4.9185"));
-        assertThat(line(r, "platform/general").azRebalanceTerminations()).isEqualTo(1);
-        assertThat(workload(r, "api").running()).isEqualTo(2);
+        assertThat(RunChecks.faultLine(r, "platform/general").azRebalanceTerminations()).isEqualTo(1);
+        assertThat(RunChecks.workload(r, "api").running()).isEqualTo(2);
     }
 }

@@ -29,14 +29,6 @@ final class ContainerFaultsRunTest {
         return r;
     }
 
-    private static FaultReport.Workload line(Report r, String name) {
-        return r.faults().workloads().stream().filter(w -> w.name().equals(name)).findFirst().orElseThrow();
-    }
-
-    private static WorkloadReport workload(Report r, String name) {
-        return r.workloads().stream().filter(w -> w.name().equals(name)).findFirst().orElseThrow();
-    }
-
     /**
      * ECS provider of 2 m5.large over 1a and 1b (one each), service web of 2 tasks (1024 units, 1024 MiB), one per
      * instance. Outage of 1a from 1 h to 4 h: the 1a container instance is cordoned, its task stopped and replaced
@@ -65,7 +57,7 @@ final class ContainerFaultsRunTest {
                 """);
         Report r = run.report();
 
-        FaultReport.Workload fleet = line(r, "prod/fleet");
+        FaultReport.Workload fleet = RunChecks.faultLine(r, "prod/fleet");
         assertThat(fleet.kind()).isEqualTo("ecs-capacity-provider");
         assertThat(fleet.outageFailures()).isEqualTo(1);
         assertThat(fleet.replacements()).isEqualTo(1);
@@ -73,8 +65,8 @@ final class ContainerFaultsRunTest {
         assertThat(fleet.azRebalanceLaunches()).isEqualTo(1);
         assertThat(fleet.azRebalanceTerminations()).isEqualTo(1);
         // web: 2 tasks at 0, the one on the failed host replaced: 3 launched, 2 running at the horizon.
-        assertThat(workload(r, "web").launched()).isEqualTo(3);
-        assertThat(workload(r, "web").running()).isEqualTo(2);
+        assertThat(RunChecks.workload(r, "web").launched()).isEqualTo(3);
+        assertThat(RunChecks.workload(r, "web").running()).isEqualTo(2);
         assertThat(run.bill().total()).isEqualTo(Money.usd("4.3184"));
     }
 
@@ -102,11 +94,11 @@ final class ContainerFaultsRunTest {
                 """);
         Report r = run.report();
 
-        FaultReport.Workload general = line(r, "platform/general");
+        FaultReport.Workload general = RunChecks.faultLine(r, "platform/general");
         assertThat(general.outageFailures()).isEqualTo(1);
         assertThat(general.replacements()).isEqualTo(1);
         assertThat(general.azRebalanceLaunches()).isEqualTo(1);
-        assertThat(workload(r, "api").running()).isEqualTo(2);
+        assertThat(RunChecks.workload(r, "api").running()).isEqualTo(2);
         assertThat(run.bill().total()).isEqualTo(Money.usd("4.9184"));
     }
 
@@ -130,7 +122,7 @@ final class ContainerFaultsRunTest {
                         - {name: fleet, group: {instanceTypes: [m5.large, m5a.large], min: 2, max: 2}}
                 """).report();
 
-        assertThat(line(r, "prod/fleet").insufficientCapacityErrors()).isEqualTo(2);
+        assertThat(RunChecks.faultLine(r, "prod/fleet").insufficientCapacityErrors()).isEqualTo(2);
         assertThat(r.capacity().instanceHours()).containsEntry("m5a.large", 2.0).doesNotContainKey("m5.large");
     }
 
@@ -156,10 +148,10 @@ final class ContainerFaultsRunTest {
                 """;
         Report r = run(yaml).report();
 
-        FaultReport.Workload fleet = line(r, "prod/fleet");
+        FaultReport.Workload fleet = RunChecks.faultLine(r, "prod/fleet");
         assertThat(fleet.hostFailures()).isBetween(2L, 37L);
         assertThat(fleet.replacements()).isEqualTo(fleet.hostFailures());
-        assertThat(workload(r, "web").running()).isEqualTo(20);
+        assertThat(RunChecks.workload(r, "web").running()).isEqualTo(20);
         RunChecks.assertReproducible(yaml + RATES);
     }
 
@@ -200,14 +192,14 @@ final class ContainerFaultsRunTest {
         RunResult run = run(yaml);
         Report r = run.report();
 
-        FaultReport.Workload nodes = line(r, "platform/platform-node");
+        FaultReport.Workload nodes = RunChecks.faultLine(r, "platform/platform-node");
         assertThat(nodes.kind()).isEqualTo(CapacityLine.EKS_PROVISIONED_NODES);
         assertThat(nodes.hostFailures()).isBetween(3L, 41L);
         assertThat(pool(r, "web").lost()).isEqualTo(nodes.hostFailures());
         assertThat(pool(r, "jobs").lost()).isZero();
-        assertThat(workload(r, "front").launched()).isGreaterThan(4);
-        assertThat(workload(r, "back").launched()).isEqualTo(4);
-        assertThat(workload(r, "back").running()).isEqualTo(4);
+        assertThat(RunChecks.workload(r, "front").launched()).isGreaterThan(4);
+        assertThat(RunChecks.workload(r, "back").launched()).isEqualTo(4);
+        assertThat(RunChecks.workload(r, "back").running()).isEqualTo(4);
         RunChecks.assertReproducible(yaml + RATES);
     }
 
@@ -250,12 +242,12 @@ final class ContainerFaultsRunTest {
                 """ + FARGATE_RATES);
         assertThat(run.notSimulated()).isEmpty();
         Report r = run.report();
-        WorkloadReport web = workload(r, "web");
+        WorkloadReport web = RunChecks.workload(r, "web");
         assertThat(web.launched()).isEqualTo(4);
         assertThat(web.interrupted()).isEqualTo(1);
         assertThat(web.metrics().replacements()).isEqualTo(1);
         assertThat(web.running()).isEqualTo(3);
-        WorkloadReport report = workload(r, "report");
+        WorkloadReport report = RunChecks.workload(r, "report");
         assertThat(report.launched()).isEqualTo(1);
         assertThat(report.interrupted()).isEqualTo(1);
         assertThat(report.completed()).isZero();
@@ -295,7 +287,7 @@ final class ContainerFaultsRunTest {
                     - {match: {service: fargate, arch: x86_64, unit: gb-hour}, onDemand: "0.10", spot: "0.03"}
                   spot: {interruptions: none}
                 """);
-        WorkloadReport web = workload(run.report(), "web");
+        WorkloadReport web = RunChecks.workload(run.report(), "web");
         assertThat(web.interrupted()).isEqualTo(1);
         assertThat(web.launched()).isEqualTo(3);
         assertThat(web.running()).isEqualTo(2);
@@ -331,7 +323,7 @@ final class ContainerFaultsRunTest {
                   - {kind: zone-outage, zone: us-east-1a, at: PT1H, duration: PT3H}
                 """ + FARGATE_RATES);
         assertThat(run.notSimulated()).isEmpty();
-        WorkloadReport etl = workload(run.report(), "etl");
+        WorkloadReport etl = RunChecks.workload(run.report(), "etl");
         assertThat(etl.launched()).isEqualTo(2);
         assertThat(etl.interrupted()).isEqualTo(1);
         assertThat(etl.metrics().replacements()).isEqualTo(1);

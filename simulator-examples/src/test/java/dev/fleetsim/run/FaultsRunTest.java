@@ -38,10 +38,6 @@ final class FaultsRunTest {
         assertThat(r.bill().total()).isEqualTo(Money.usd(usd));
     }
 
-    private static FaultReport.Workload line(Report r, String name) {
-        return r.faults().workloads().stream().filter(w -> w.name().equals(name)).findFirst().orElseThrow();
-    }
-
     /**
      * Reading (docs/reliability.md): a fixed instance in a failed zone stops (its run ends) and EC2 recovers it with
      * its id when the zone returns; a new run starts after the launch latency (aws-rules.md item 1: billed while
@@ -62,7 +58,7 @@ final class FaultsRunTest {
 
         Report r = run.report();
         assertExactTotal(run, "1.0784");
-        assertThat(line(r, "api").outageFailures()).isEqualTo(1);
+        assertThat(RunChecks.faultLine(r, "api").outageFailures()).isEqualTo(1);
         assertThat(r.faults().zoneOutages()).isEqualTo(1);
     }
 
@@ -98,7 +94,7 @@ final class FaultsRunTest {
                 """);
 
         Report r = run.report();
-        FaultReport.Workload web = line(r, "web");
+        FaultReport.Workload web = RunChecks.faultLine(r, "web");
         assertThat(web.outageFailures()).isEqualTo(2);
         assertThat(web.replacements()).isEqualTo(2);
         assertThat(web.insufficientCapacityErrors()).isEqualTo(4);
@@ -125,8 +121,8 @@ final class FaultsRunTest {
                     - {name: web, instanceTypes: [m5.large, m5a.large], zones: [us-east-1a], min: 4, max: 4, desired: 4}
                 """);
 
-        assertThat(line(r, "web").insufficientCapacityErrors()).isEqualTo(2);
-        assertThat(line(r, "web").failedLaunches()).isZero();
+        assertThat(RunChecks.faultLine(r, "web").insufficientCapacityErrors()).isEqualTo(2);
+        assertThat(RunChecks.faultLine(r, "web").failedLaunches()).isZero();
         assertThat(r.capacity().instanceHours()).containsEntry("m5.large", 2.0).containsEntry("m5a.large", 2.0);
         FaultReport.Pool pool = r.faults().pools().get(0);
         assertThat(pool.peak()).isEqualTo(2);
@@ -149,8 +145,8 @@ final class FaultsRunTest {
                 """);
 
         // One copy runs the hour (3,600 s = $0.36), the other is refused.
-        assertThat(line(r, "api").failedLaunches()).isEqualTo(1);
-        assertThat(line(r, "api").insufficientCapacityErrors()).isEqualTo(1);
+        assertThat(RunChecks.faultLine(r, "api").failedLaunches()).isEqualTo(1);
+        assertThat(RunChecks.faultLine(r, "api").insufficientCapacityErrors()).isEqualTo(1);
         assertThat(r.bill().total()).isEqualByComparingTo("0.36");
     }
 
@@ -176,7 +172,7 @@ final class FaultsRunTest {
     void hostFailures_countOverAThousandInstanceYears_isWithinFourSigmaAndTheBillIsUnchanged() throws Exception {
         Report r = report(FLEET_YEAR.formatted(7));
 
-        FaultReport.Workload fleet = line(r, "fleet");
+        FaultReport.Workload fleet = RunChecks.faultLine(r, "fleet");
         assertThat(fleet.hostFailures()).isBetween(874L, 1_126L);
         // Every failure is recovered 5 minutes later unless it came in the last 5 minutes of the year.
         assertThat(fleet.recoveries()).isBetween(fleet.hostFailures() - 5, fleet.hostFailures());
@@ -186,8 +182,8 @@ final class FaultsRunTest {
     @Test
     void hostFailures_sameSeed_sameWorld_otherSeed_otherFailures() throws Exception {
         RunChecks.assertReproducible(FLEET_YEAR.formatted(7) + RATES);
-        assertThat(line(report(FLEET_YEAR.formatted(8)), "fleet").hostFailures())
-                .isNotEqualTo(line(report(FLEET_YEAR.formatted(7)), "fleet").hostFailures());
+        assertThat(RunChecks.faultLine(report(FLEET_YEAR.formatted(8)), "fleet").hostFailures())
+                .isNotEqualTo(RunChecks.faultLine(report(FLEET_YEAR.formatted(7)), "fleet").hostFailures());
     }
 
     /**
@@ -207,7 +203,7 @@ final class FaultsRunTest {
                   - {kind: host-failures, perInstancePerYear: 2.0, target: web}
                 """);
 
-        FaultReport.Workload web = line(r, "web");
+        FaultReport.Workload web = RunChecks.faultLine(r, "web");
         assertThat(web.hostFailures()).isBetween(60L, 140L);
         assertThat(web.replacements()).isEqualTo(web.hostFailures());
         assertThat(web.recoveries()).isZero();
@@ -227,12 +223,12 @@ final class FaultsRunTest {
         assertThat(withoutHostFailures).isNotEqualTo(yaml);
         Report r = RunChecks.run(withoutHostFailures).report();
 
-        assertThat(line(r, "web").outageFailures()).isEqualTo(3);
-        assertThat(line(r, "web").insufficientCapacityErrors()).isEqualTo(3);
-        assertThat(line(r, "web").azRebalanceLaunches()).isEqualTo(3);
-        assertThat(line(r, "web").azRebalanceTerminations()).isEqualTo(3);
-        assertThat(line(r, "workers").insufficientCapacityErrors()).isEqualTo(2);
-        assertThat(line(r, "db").outageFailures()).isEqualTo(1);
+        assertThat(RunChecks.faultLine(r, "web").outageFailures()).isEqualTo(3);
+        assertThat(RunChecks.faultLine(r, "web").insufficientCapacityErrors()).isEqualTo(3);
+        assertThat(RunChecks.faultLine(r, "web").azRebalanceLaunches()).isEqualTo(3);
+        assertThat(RunChecks.faultLine(r, "web").azRebalanceTerminations()).isEqualTo(3);
+        assertThat(RunChecks.faultLine(r, "workers").insufficientCapacityErrors()).isEqualTo(2);
+        assertThat(RunChecks.faultLine(r, "db").outageFailures()).isEqualTo(1);
         assertThat(r.faults().pools().get(0).peak()).isEqualTo(2);
         // 2 of each for 7 days = 336 instance-hours each.
         assertThat(r.capacity().instanceHours()).containsEntry("m5.large", 336.0).containsEntry("m5a.large", 336.0);

@@ -6,7 +6,10 @@ import dev.fleetsim.billing.LineItemCsv;
 import dev.fleetsim.billing.Money;
 import dev.fleetsim.catalog.InstanceCatalog;
 import dev.fleetsim.pricing.PriceBook;
+import dev.fleetsim.report.FaultReport;
+import dev.fleetsim.report.Report;
 import dev.fleetsim.report.ReportJson;
+import dev.fleetsim.report.WorkloadReport;
 import dev.fleetsim.scenario.RunOptions;
 import dev.fleetsim.scenario.RunResult;
 import dev.fleetsim.scenario.Scenario;
@@ -15,7 +18,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** What the run property tests share: running a scenario text, summing a breakdown, the determinism check. */
+/**
+ * What the run tests share: running a scenario text, finding a workload's report line or faults line, summing a
+ * breakdown, the determinism check.
+ */
 final class RunChecks {
 
     static final InstanceCatalog CATALOG = InstanceCatalog.loadDefault();
@@ -27,6 +33,16 @@ final class RunChecks {
     static RunResult run(String yaml) throws Exception {
         Scenario scenario = new ScenarioLoader(CATALOG).parse(yaml, Path.of("."), List.of());
         return new EngineScenarioRunner(CATALOG, PRICES).run(scenario, RunOptions.single());
+    }
+
+    /** The report line of the workload {@code name}. */
+    static WorkloadReport workload(Report r, String name) {
+        return r.workloads().stream().filter(w -> w.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** The {@code faults} line of the workload or capacity pool {@code name}. */
+    static FaultReport.Workload faultLine(Report r, String name) {
+        return r.faults().workloads().stream().filter(w -> w.name().equals(name)).findFirst().orElseThrow();
     }
 
     static Money sum(Map<String, Money> parts) {
